@@ -1,0 +1,21 @@
+/** Machine-readable codes carried by every error response. */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  MalformedRequest = 'MALFORMED_REQUEST',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  Unauthenticated = 'UNAUTHENTICATED',
+  TokenExpired = 'TOKEN_EXPIRED',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  AccountLocked = 'ACCOUNT_LOCKED',
+  AccountInactive = 'ACCOUNT_INACTIVE',
+  RefreshTokenReused = 'REFRESH_TOKEN_REUSED',
+  PasswordChangeRequired = 'PASSWORD_CHANGE_REQUIRED',
+  Forbidden = 'FORBIDDEN',
+  InsufficientScope = 'INSUFFICIENT_SCOPE',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  RateLimited = 'RATE_LIMITED',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  Internal = 'INTERNAL_ERROR',
+}

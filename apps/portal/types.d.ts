@@ -1,0 +1,3 @@
+// Committed stand-in for the generated next-env.d.ts, so type checks run before any build.
+/// <reference types="next" />
+/// <reference types="next/image-types/global" />

@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './aspiration';
+export * from './categories';
+export * from './api';
