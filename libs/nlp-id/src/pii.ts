@@ -1,0 +1,61 @@
+/**
+ * Personal data that citizens paste into public aspirations: NIK (16-digit
+ * national ID), phone numbers and e-mail addresses. Shared with the feedback
+ * module so published text never shows them.
+ */
+export type PiiKind = 'nik' | 'phone' | 'email';
+
+export interface PiiMatch {
+  kind: PiiKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// 16 digits, optionally split by single spaces, dots or dashes; province codes never start with 0.
+const NIK = /(?<![\d.,-])[1-9](?:[ .-]?\d){15}(?![\d]|[.,]\d)/g;
+// Mobile: 08xx / +628xx / 628xx, 10-14 digits with separators.
+const MOBILE = /(?<![\w+])(?:\+62|62|0)[ .-]?\(?8\d{1,2}\)?(?:[ .-]?\d){6,10}(?!\d)/g;
+// Landline with area code: (0351) 462123, 0351-462123, +62 351 462123.
+const LANDLINE = /(?<![\w+])(?:\+62[ .-]?\(?[2-9]\d{1,2}\)?|\(0[2-9]\d{1,2}\)|0[2-9]\d{1,2})[ .-]?\d{5,8}(?![\d]|[.,]\d)/g;
+
+const LABEL: Record<PiiKind, string> = { nik: '[NIK]', phone: '[TELEPON]', email: '[EMAIL]' };
+
+function collect(re: RegExp, kind: PiiKind, text: string, out: PiiMatch[]): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (out.some((o) => start < o.end && end > o.start)) continue;
+    out.push({ kind, start, end, text: m[0] });
+  }
+}
+
+/** PII found in `text`, in order, without overlaps. */
+export function detectPii(text: string): PiiMatch[] {
+  if (!text) return [];
+  const out: PiiMatch[] = [];
+  if (text.includes('@')) collect(EMAIL, 'email', text, out);
+  collect(NIK, 'nik', text, out);
+  collect(MOBILE, 'phone', text, out);
+  collect(LANDLINE, 'phone', text, out);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Replaces PII with [NIK], [TELEPON], [EMAIL]. */
+export function redactPii(text: string, matches: readonly PiiMatch[] = detectPii(text)): string {
+  if (matches.length === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const m of matches) {
+    out += text.slice(last, m.start) + LABEL[m.kind];
+    last = m.end;
+  }
+  return out + text.slice(last);
+}
+
+export function piiLabel(kind: PiiKind): string {
+  return LABEL[kind];
+}
