@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -35,7 +36,8 @@ export async function createApp(opts: CreateAppOptions): Promise<NestFastifyAppl
     // Throw instead of exiting, so main() and the tests report the cause.
     abortOnError: false,
   });
-  app.setGlobalPrefix('api');
+  // Open311 GeoReport v2 keeps its standard paths.
+  app.setGlobalPrefix('api', { exclude: [{ path: 'open311/v2/{*path}', method: RequestMethod.ALL }] });
   app.useGlobalPipes(createValidationPipe());
   app.enableCors({ origin: [opts.config.http.portalUrl], credentials: false });
 

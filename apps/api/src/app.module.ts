@@ -5,6 +5,10 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CryptoModule } from './common/crypto/crypto.module';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
+import { FeedbackModule } from './feedback/feedback.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { CategoriesModule } from './categories/categories.module';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard';
 import { RolesGuard } from './common/auth/roles.guard';
@@ -36,7 +40,12 @@ export class AppModule {
         ConfigModule.forRoot(opts.config),
         TypeOrmModule.forRoot(dataSourceOptions(opts.databaseUrl, opts.config.database.poolSize)),
         ...(opts.schedule === false ? [] : [ScheduleModule.forRoot()]),
-        ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: opts.config.auth.loginRateLimitPerMinute }] }),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'login', ttl: 60_000, limit: opts.config.auth.loginRateLimitPerMinute },
+            { name: 'submit', ttl: 60_000, limit: opts.config.feedback.submitRateLimitPerMinute },
+          ],
+        }),
         DiscoveryModule,
         AuditModule,
         QueueModule,
@@ -48,6 +57,10 @@ export class AppModule {
         CategoriesModule,
         AuthModule,
         UsersModule,
+        CryptoModule,
+        IdempotencyModule,
+        OutboxModule,
+        FeedbackModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -42,6 +42,9 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  SMTP_URL: optional(z.string().trim().refine((v) => /^smtps?:\/\/.+/.test(v), 'must be an smtp:// or smtps:// URL')),
+  MAIL_FROM: z.string().default('Open Governance Hub Kota Madiun <noreply@madiunkota.go.id>'),
+  SUBMIT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MIGRATIONS_RUN: z
@@ -74,6 +77,9 @@ export interface AppConfig {
     loginRateLimitPerMinute: number;
   };
   encryption: { key: Buffer; previousKey?: Buffer };
+  feedback: { submitRateLimitPerMinute: number };
+  /** Without SMTP_URL, notifications are recorded as skipped instead of sent. */
+  mail: { smtpUrl?: string; from: string };
   logLevel: RawConfig['LOG_LEVEL'];
   bootstrapAdmin: { email?: string; password?: string };
 }
@@ -131,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       key: decodeKey(c.DATA_ENCRYPTION_KEY) as Buffer,
       previousKey: c.DATA_ENCRYPTION_KEY_PREVIOUS ? (decodeKey(c.DATA_ENCRYPTION_KEY_PREVIOUS) as Buffer) : undefined,
     },
+    feedback: { submitRateLimitPerMinute: c.SUBMIT_RATE_LIMIT_PER_MINUTE },
+    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
     logLevel: c.LOG_LEVEL,
     bootstrapAdmin: { email: c.ADMIN_EMAIL, password: c.ADMIN_PASSWORD },
   };

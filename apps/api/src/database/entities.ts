@@ -1,4 +1,17 @@
 import { AuditLogEntity } from '../audit/audit-log.entity';
+import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
+import { AspirationContactEntity } from '../feedback/aspirations/entities/aspiration-contact.entity';
+import { AspirationEventEntity } from '../feedback/aspirations/entities/aspiration-event.entity';
+import { AspirationSupportEntity } from '../feedback/aspirations/entities/aspiration-support.entity';
+import { AspirationEntity } from '../feedback/aspirations/entities/aspiration.entity';
+import { ForumEventEntity } from '../feedback/forums/entities/forum-event.entity';
+import { NotificationEntity } from '../feedback/notifications/entities/notification.entity';
+import { PolicyAspirationEntity } from '../feedback/policies/entities/policy-aspiration.entity';
+import { PolicyRatingEntity } from '../feedback/policies/entities/policy-rating.entity';
+import { PolicyEntity } from '../feedback/policies/entities/policy.entity';
+import { HolidayEntity } from '../feedback/sla/entities/holiday.entity';
+import { SurveyResponseEntity } from '../feedback/surveys/entities/survey-response.entity';
+import { OutboxEntity } from '../outbox/outbox.entity';
 import { ApiTokenEntity } from '../auth/entities/api-token.entity';
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
 import { UserEntity } from '../auth/entities/user.entity';
@@ -19,4 +32,17 @@ export const ENTITIES = [
   RefreshTokenEntity,
   ApiTokenEntity,
   AuditLogEntity,
+  IdempotencyKeyEntity,
+  OutboxEntity,
+  HolidayEntity,
+  AspirationEntity,
+  AspirationContactEntity,
+  AspirationEventEntity,
+  AspirationSupportEntity,
+  PolicyEntity,
+  PolicyAspirationEntity,
+  PolicyRatingEntity,
+  SurveyResponseEntity,
+  ForumEventEntity,
+  NotificationEntity,
 ];

@@ -16,7 +16,7 @@ const join = (...parts: string[]) => '/' + parts.flatMap((p) => p.split('/')).fi
  * "public", "authenticated", "roles:a,b" or "UNDECLARED". Used by the route
  * test so that any permission change is visible in review.
  */
-export function listRouteAccess(app: INestApplicationContext, globalPrefix = 'api'): RouteAccess[] {
+export function listRouteAccess(app: INestApplicationContext, globalPrefix = 'api', unprefixed = /^\/?open311\//): RouteAccess[] {
   const discovery = app.get(DiscoveryService);
   const scanner = app.get(MetadataScanner);
   const reflector = app.get(Reflector);
@@ -34,7 +34,7 @@ export function listRouteAccess(app: INestApplicationContext, globalPrefix = 'ap
       const access = !rule ? 'UNDECLARED' : rule.kind === 'roles' ? `roles:${[...rule.roles].sort().join(',')}` : rule.kind;
       for (const cp of controllerPaths) {
         for (const mp of ([] as string[]).concat(methodPaths)) {
-          routes.push({ method: RequestMethod[method as RequestMethod], path: join(globalPrefix, cp, mp), access });
+          routes.push({ method: RequestMethod[method as RequestMethod], path: join(unprefixed.test(cp) ? '' : globalPrefix, cp, mp), access });
         }
       }
     }

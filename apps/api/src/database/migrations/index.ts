@@ -1,4 +1,6 @@
 import { Initial1795812172585 } from './1795812172585-Initial';
+import { Feedback1795812754228 } from './1795812754228-Feedback';
+import { NationalHolidays1795812755228 } from './1795812755228-NationalHolidays';
 
 /** Migrations in the order they apply. New ones are appended here. */
-export const MIGRATIONS: Function[] = [Initial1795812172585];
+export const MIGRATIONS: Function[] = [Initial1795812172585, Feedback1795812754228, NationalHolidays1795812755228];

@@ -1,0 +1,23 @@
+/** Foundation routes. */
+export const CORE_ACCESS: Record<string, string> = {
+  'GET /api/auth/me': 'authenticated',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'authenticated',
+  'POST /api/auth/password': 'authenticated',
+  'POST /api/auth/refresh': 'public',
+  'GET /api/auth/tokens': 'authenticated',
+  'POST /api/auth/tokens': 'authenticated',
+  'DELETE /api/auth/tokens/:id': 'authenticated',
+  'GET /api/categories': 'public',
+  'GET /api/health': 'public',
+  'GET /api/metrics': 'public',
+  'GET /api/opd': 'public',
+  'GET /api/regions': 'public',
+  'GET /api/regions/kelurahan': 'public',
+  'GET /api/regions/kelurahan/:code': 'public',
+  'GET /api/users': 'roles:admin',
+  'POST /api/users': 'roles:admin',
+  'GET /api/users/:id': 'roles:admin',
+  'POST /api/users/:id/activate': 'roles:admin',
+  'POST /api/users/:id/deactivate': 'roles:admin',
+};

@@ -1,0 +1,127 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { JobProcessor, JobQueueService, ProcessorOptions } from '../queue/job-queue.service';
+import { OutboxEntity } from './outbox.entity';
+
+export interface OutboxMessage<T> {
+  outboxId: string;
+  payload: T;
+}
+
+const POLL_MS = 1000;
+const BATCH = 100;
+const ENQUEUE_TIMEOUT_MS = 3000;
+
+/**
+ * Transactional outbox. `add` writes a message with the caller's transaction;
+ * the dispatcher hands committed messages to the job queue (bull or
+ * in-process) with the message id as job id, so a message dispatched twice
+ * after a crash is still queued once.
+ */
+@Injectable()
+export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Outbox');
+  private readonly topics = new Set<string>();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private rerun = false;
+  private kickTimer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: JobQueueService,
+  ) {}
+
+  /** Registers the processor of a topic; it receives the payload and the outbox id (for idempotency). */
+  handle<T>(topic: string, processor: JobProcessor<OutboxMessage<T>>, options?: ProcessorOptions): void {
+    this.topics.add(topic);
+    this.queue.register(`outbox.${topic}`, processor, options);
+  }
+
+  async add(manager: EntityManager, topic: string, payload: Record<string, unknown>): Promise<void> {
+    await manager.insert(OutboxEntity, { topic, payload: payload as never });
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.dispatch().catch((e) => this.logger.warn(`Dispatch failed: ${(e as Error).message}`)), POLL_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    clearTimeout(this.kickTimer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /**
+   * Dispatch soon after a commit instead of waiting for the next poll. Kicks
+   * within a few milliseconds share one dispatch, so a burst of submissions
+   * costs one outbox query, not one each.
+   */
+  kick(): void {
+    if (this.kickTimer || !this.topics.size) return;
+    this.kickTimer = setTimeout(() => {
+      this.kickTimer = undefined;
+      void this.dispatch().catch((e) => this.logger.warn(`Dispatch failed: ${(e as Error).message}`));
+    }, 20);
+    this.kickTimer.unref();
+  }
+
+  /** Dispatches pending messages; resolves with how many were handed to the queue. */
+  dispatch(): Promise<number> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = this.dispatchAll().finally(() => {
+      this.running = undefined;
+      if (this.rerun) {
+        this.rerun = false;
+        void this.dispatch().catch((e) => this.logger.warn(`Dispatch failed: ${(e as Error).message}`));
+      }
+    });
+    return this.running;
+  }
+
+  private async dispatchAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.dispatchBatch();
+      total += n;
+      if (n < BATCH) return total;
+    }
+  }
+
+  private async dispatchBatch(): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const rows: { id: string; topic: string; payload: Record<string, unknown> }[] = await m.query(
+        `SELECT id, topic, payload FROM outbox WHERE dispatched_at IS NULL AND topic = ANY($1) ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        [[...this.topics]],
+      );
+      const done: string[] = [];
+      for (const row of rows) {
+        try {
+          await withTimeout(this.queue.enqueue(`outbox.${row.topic}`, { outboxId: row.id, payload: row.payload }, { jobId: `outbox-${row.id}` }), ENQUEUE_TIMEOUT_MS);
+          done.push(row.id);
+        } catch (err) {
+          // The queue is unreachable: keep the message for the next poll.
+          await m.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [row.id, (err as Error).message.slice(0, 500)]);
+          break;
+        }
+      }
+      if (done.length) await m.query('UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [done]);
+      // A full, fully dispatched batch means there may be more; anything else ends this round.
+      return done.length === rows.length ? rows.length : 0;
+    });
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`queue did not answer in ${ms} ms`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,113 @@
+// Submission benchmark (`npm run bench:submit`): POST /api/aspirations under
+// 50 connections, beside a ceiling measured in the same run: a minimal Node
+// HTTP server doing one parameterised INSERT into the same database.
+// Prints submit_rps, ceiling_rps, ratio, p99_ms, and checks that the rows in
+// the database equal the 201 answers (nothing lost, nothing doubled).
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { benchDatabase, printSummary, startApi } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon');
+const { Pool } = require('pg');
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const KELURAHAN = ['35.77.01.1001', '35.77.01.1005', '35.77.02.1004', '35.77.02.1005', '35.77.03.1001', '35.77.03.1008'];
+const TEXTS = [
+  'Lampu PJU di gang masjid mati sudah seminggu, malam gelap dan rawan.',
+  'Jalan lingkungan berlubang besar di depan SD, mohon segera ditambal.',
+  'Sampah di TPS belum diangkut tiga hari, baunya sampai ke rumah warga.',
+  'Antrean di puskesmas panjang sekali, mohon loket pendaftaran ditambah.',
+  'Got mampet, tiap hujan air meluap ke jalan dan masuk ke rumah.',
+];
+let n = 0;
+/** One body per run (autocannon sends the same body, with a unique id in it). */
+const nextBody = () => {
+  n++;
+  return JSON.stringify({ text: `${TEXTS[n % TEXTS.length]} (laporan [<id>])`, kelurahanCode: KELURAHAN[n % KELURAHAN.length], channel: 'portal' });
+};
+
+function run(url, title) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        title,
+        connections: CONNECTIONS,
+        // A fixed number of requests, so every request sent is also answered and counted.
+        amount: REQUESTS,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // Every request gets a unique text: autocannon replaces [<id>] with a fresh id.
+        body: nextBody(),
+        idReplacement: true,
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+    void instance;
+  });
+}
+
+const created = (r) => r.statusCodeStats?.['201']?.count ?? 0;
+
+const db = await benchDatabase('submit');
+let api;
+let ceiling;
+try {
+  api = await startApi({ DATABASE_URL: db.url, SUBMIT_RATE_LIMIT_PER_MINUTE: '1000000', DATABASE_POOL_SIZE: '10' });
+  // Warm-up: caches, JIT, connection pool.
+  await run(`${api.url}/api/aspirations`, 'warm-up');
+  const pool = new Pool({ connectionString: db.url, max: 10 });
+  const [{ rows: [before] }] = [await pool.query('SELECT count(*)::int AS n FROM aspiration')];
+  const submit = await run(`${api.url}/api/aspirations`, 'submit');
+  const { rows: [after] } = await pool.query('SELECT count(*)::int AS n FROM aspiration');
+  await api.stop();
+  api = undefined;
+
+  await pool.query('CREATE TABLE ceiling_aspiration (id bigserial PRIMARY KEY, text text NOT NULL, kelurahan_code varchar(13) NOT NULL, submitted_at timestamptz NOT NULL DEFAULT now())');
+  ceiling = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      pool
+        .query('INSERT INTO ceiling_aspiration (text, kelurahan_code) VALUES ($1, $2) RETURNING id', [body.text, body.kelurahanCode])
+        .then(({ rows }) => {
+          res.writeHead(201, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ id: rows[0].id }));
+        })
+        .catch(() => {
+          res.writeHead(500);
+          res.end();
+        });
+    });
+  });
+  await new Promise((r) => ceiling.listen(0, '127.0.0.1', r));
+  const ceilingUrl = `http://127.0.0.1:${ceiling.address().port}/`;
+  await run(ceilingUrl, 'ceiling warm-up');
+  const ceil = await run(ceilingUrl, 'ceiling');
+  await new Promise((r) => ceiling.close(r));
+  ceiling = undefined;
+  await pool.end();
+
+  const answered201 = created(submit);
+  const rows = after.n - before.n;
+  const non2xx = submit.non2xx;
+  const submitRps = answered201 / submit.duration;
+  const ceilingRps = created(ceil) / ceil.duration;
+  const lost = rows !== answered201;
+  printSummary(
+    [
+      { run: 'submit (API)', 'req/s (201)': submitRps.toFixed(0), 'p50 ms': submit.latency.p50, 'p99 ms': submit.latency.p99, 'non-2xx': non2xx, errors: submit.errors },
+      { run: 'ceiling (1 INSERT)', 'req/s (201)': ceilingRps.toFixed(0), 'p50 ms': ceil.latency.p50, 'p99 ms': ceil.latency.p99, 'non-2xx': ceil.non2xx, errors: ceil.errors },
+      { run: 'rows in database', 'req/s (201)': `${rows} rows for ${answered201} answers`, 'p50 ms': '', 'p99 ms': '', 'non-2xx': '', errors: lost ? 'MISMATCH' : 'ok' },
+    ],
+    { submit_rps: submitRps.toFixed(0), ceiling_rps: ceilingRps.toFixed(0), ratio: (submitRps / ceilingRps).toFixed(2), p99_ms: submit.latency.p99, rows_match: !lost },
+  );
+  if (lost) process.exitCode = 1;
+} finally {
+  await api?.stop();
+  ceiling?.close();
+  await db.drop();
+}
