@@ -12,6 +12,8 @@ export interface OutboxMessage<T> {
 const POLL_MS = 1000;
 const BATCH = 100;
 const ENQUEUE_TIMEOUT_MS = 3000;
+/** After this many failed attempts a message stays in the table for inspection (last_error) and is no longer retried. */
+const MAX_ATTEMPTS = 20;
 
 /**
  * Transactional outbox. `add` writes a message with the caller's transaction;
@@ -36,7 +38,22 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
   /** Registers the processor of a topic; it receives the payload and the outbox id (for idempotency). */
   handle<T>(topic: string, processor: JobProcessor<OutboxMessage<T>>, options?: ProcessorOptions): void {
     this.topics.add(topic);
-    this.queue.register(`outbox.${topic}`, processor, options);
+    const attempts = options?.attempts ?? 3;
+    this.queue.register<OutboxMessage<T>>(
+      `outbox.${topic}`,
+      async (message, meta) => {
+        try {
+          await processor(message, meta);
+        } catch (err) {
+          // On a broker every retry is spent: hand the message back to the outbox for a later round.
+          if (this.queue.mode === 'bull' && meta.attempt >= attempts) {
+            await this.dataSource.query('UPDATE outbox SET dispatched_at = NULL, attempts = attempts + 1, last_error = $2 WHERE id = $1', [message.outboxId, (err as Error).message.slice(0, 500)]);
+          }
+          throw err;
+        }
+      },
+      options,
+    );
   }
 
   async add(manager: EntityManager, topic: string, payload: Record<string, unknown>): Promise<void> {
@@ -95,23 +112,31 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async dispatchBatch(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      const rows: { id: string; topic: string; payload: Record<string, unknown> }[] = await m.query(
-        `SELECT id, topic, payload FROM outbox WHERE dispatched_at IS NULL AND topic = ANY($1) ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        [[...this.topics]],
+      const rows: { id: string; topic: string; payload: Record<string, unknown>; attempts: number }[] = await m.query(
+        `SELECT id, topic, payload, attempts FROM outbox WHERE dispatched_at IS NULL AND topic = ANY($1) AND attempts < $2 ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        [[...this.topics], MAX_ATTEMPTS],
       );
       const done: string[] = [];
       for (const row of rows) {
+        const job = `outbox.${row.topic}`;
+        const message = { outboxId: row.id, payload: row.payload };
         try {
-          await withTimeout(this.queue.enqueue(`outbox.${row.topic}`, { outboxId: row.id, payload: row.payload }, { jobId: `outbox-${row.id}` }), ENQUEUE_TIMEOUT_MS);
+          if (this.queue.mode === 'inline') {
+            // No broker to hold the job: it counts as dispatched only once processed, so a crash loses nothing.
+            await this.queue.runNow(job, message, `outbox-${row.id}`);
+          } else {
+            // The attempt number in the job id: a re-dispatch after failure is a new job, a duplicate after a crash is not.
+            await withTimeout(this.queue.enqueue(job, message, { jobId: `outbox-${row.id}-${row.attempts}` }), ENQUEUE_TIMEOUT_MS);
+          }
           done.push(row.id);
         } catch (err) {
-          // The queue is unreachable: keep the message for the next poll.
+          // Queue unreachable or processing failed: keep the message for a later poll.
           await m.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [row.id, (err as Error).message.slice(0, 500)]);
-          break;
+          if (this.queue.mode !== 'inline') break;
         }
       }
       if (done.length) await m.query('UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [done]);
-      // A full, fully dispatched batch means there may be more; anything else ends this round.
+      // A full batch means there may be more; a failure ends this round.
       return done.length === rows.length ? rows.length : 0;
     });
   }

@@ -85,6 +85,28 @@ export class JobQueueService implements OnApplicationShutdown {
     return jobId;
   }
 
+  /**
+   * In-process mode only: runs the job now, with its retries, and resolves
+   * when it succeeded (rejects when every attempt failed). The outbox uses
+   * this so that a message counts as dispatched only once it was processed.
+   */
+  async runNow<T>(name: string, data: T, jobId: string): Promise<void> {
+    const entry = this.registry.get(name);
+    if (!entry) throw new Error(`No processor registered for job "${name}"`);
+    if (this.mode !== 'inline') throw new Error('runNow is for in-process mode; use enqueue with bull');
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= entry.options.attempts && !this.closing; attempt++) {
+      try {
+        await entry.processor(data, { jobId, attempt });
+        return;
+      } catch (err) {
+        lastError = err;
+        if (attempt < entry.options.attempts) await sleep(entry.options.backoffMs * 2 ** (attempt - 1));
+      }
+    }
+    throw lastError instanceof Error ? lastError : new Error(`Job ${name} (${jobId}) did not complete`);
+  }
+
   private async runInline(name: string, entry: Registered, data: unknown, jobId: string, delayMs: number): Promise<void> {
     await sleep(delayMs);
     for (let attempt = 1; attempt <= entry.options.attempts && !this.closing; attempt++) {

@@ -1,0 +1,54 @@
+import { DataSource } from 'typeorm';
+import { startTestApp, TestApp } from '../../testing/test-app';
+import { testRedisUrl } from '../../testing/test-env';
+import { OutboxService } from '../outbox.service';
+
+async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe.each([
+  ['in-process', undefined],
+  ['bull on Redis', testRedisUrl()],
+])('transactional outbox (%s)', (_mode, redisUrl) => {
+  let t: TestApp;
+  let ds: DataSource;
+  let outbox: OutboxService;
+  const seen: string[] = [];
+  let failFirst = true;
+  const topic = `test.topic.${Math.random().toString(36).slice(2)}`;
+
+  beforeAll(async () => {
+    t = await startTestApp({ redisUrl });
+    ds = t.app.get(DataSource);
+    outbox = t.app.get(OutboxService);
+    outbox.handle<{ n: number }>(topic, async ({ outboxId, payload }) => {
+      if (payload.n === 2 && failFirst) {
+        failFirst = false;
+        throw new Error('transient failure');
+      }
+      seen.push(`${outboxId}:${payload.n}`);
+    }, { attempts: 1, backoffMs: 10 });
+  });
+  afterAll(() => t.close());
+
+  it('dispatches only committed messages, each once, and retries a failed one', async () => {
+    await ds.transaction((m) => outbox.add(m, topic, { n: 1 }));
+    await ds.transaction((m) => outbox.add(m, topic, { n: 2 }));
+    await ds.transaction(async (m) => {
+      await outbox.add(m, topic, { n: 99 });
+      throw new Error('rolled back');
+    }).catch(() => undefined);
+
+    await until(async () => seen.length >= 2);
+    await outbox.dispatch();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen.map((s) => s.split(':')[1]).sort()).toEqual(['1', '2']);
+    const rows = await ds.query('SELECT payload, dispatched_at IS NOT NULL AS dispatched FROM outbox WHERE topic = $1 ORDER BY id', [topic]);
+    expect(rows.map((r: { payload: { n: number }; dispatched: boolean }) => [r.payload.n, r.dispatched])).toEqual([[1, true], [2, true]]);
+  });
+});
