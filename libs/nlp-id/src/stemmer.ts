@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-var-requires */
+ 
 /**
  * Stemming for complaint vocabulary. @nlpjs/lang-id's stemmer is rule-based
  * without a dictionary, so it cannot tell "perumahan" (pe+rumah) from

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-var-requires */
+ 
 const { ind } = require('stopword') as { ind: string[] };
 
 /**

@@ -1,6 +1,6 @@
 import { ABBREVIATIONS } from './normalize';
 
-/* eslint-disable @typescript-eslint/no-var-requires */
+ 
 // wink-nlp's own typings model the English pipeline; we only need the
 // tokenizer, so a narrow local interface keeps the dependency surface small.
 interface WinkItsHelpers {

@@ -6,7 +6,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * a Redis outage or a crash loses nothing.
  */
 @Entity('outbox')
-@Index('outbox_pending_idx', ['id'], { where: '"dispatched_at" IS NULL' })
+@Index('outbox_pending_idx', ['topic', 'id'], { where: '"dispatched_at" IS NULL' })
 export class OutboxEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

@@ -73,8 +73,7 @@ export class AspirationEntity {
   @Column({ type: 'varchar', length: 12, default: 'received' })
   status!: AspirationStatus;
 
-  /** The OPD the aspiration is routed to. */
-  @Index()
+  /** The OPD the aspiration is routed to (indexed by the inbox index, which starts with it). */
   @Column({ type: 'integer' })
   opdId!: number;
 
