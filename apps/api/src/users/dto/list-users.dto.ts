@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, Role } from '@ogh/domain';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { queryBoolean } from '../../common/validation/transforms';
 
 export class ListUsersDto {
   @ApiPropertyOptional({ enum: ROLES })
@@ -11,7 +12,7 @@ export class ListUsersDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'must be true or false' })
   active?: boolean;
 }

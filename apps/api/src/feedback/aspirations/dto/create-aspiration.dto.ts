@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASPIRATION_CHANNELS, AspirationChannel } from '@ogh/domain';
 import { Transform, Type } from 'class-transformer';
 import { Equals, IsEmail, IsIn, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/validation/transforms';
 
 /** Kota Madiun's extent, with a margin: a point outside is a typo, not an aspiration of this city. */
 export const CITY_BOUNDS = { minLat: -7.7, maxLat: -7.55, minLng: 111.45, maxLng: 111.58 } as const;

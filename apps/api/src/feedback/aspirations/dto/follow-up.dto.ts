@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { trim } from '../../../common/validation/transforms';
+import { IsScore, OptionalComment } from '../../../common/validation/decorators';
 
 class WithFollowUpKey {
   @ApiProperty({ example: 'AB3CD-EF4GH-JK5MN-PQ6RS', description: 'The secret key shown once at submission' })
@@ -22,17 +22,10 @@ export class AddInfoDto extends WithFollowUpKey {
 }
 
 export class ConfirmDto extends WithFollowUpKey {
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'Satisfaction with the resolution' })
-  @IsInt({ message: 'must be a whole number from 1 to 5' })
-  @Min(1, { message: 'must be a whole number from 1 to 5' })
-  @Max(5, { message: 'must be a whole number from 1 to 5' })
+  @IsScore('Satisfaction with the resolution')
   satisfaction!: number;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(2000)
+  @OptionalComment()
   comment?: string;
 }
 

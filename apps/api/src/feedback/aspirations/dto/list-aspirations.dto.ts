@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ASPIRATION_STATUSES, AspirationStatus } from '@ogh/domain';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { queryBoolean } from '../../../common/validation/transforms';
 
 export class ListAspirationsDto {
   @ApiPropertyOptional({ enum: ASPIRATION_STATUSES })
@@ -59,13 +60,13 @@ export class ListAspirationsDto {
 export class InboxQueryDto extends ListAspirationsDto {
   @ApiPropertyOptional({ description: 'Only aspirations past their SLA deadline' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'must be true or false' })
   overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'Include closed aspirations' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'must be true or false' })
   includeClosed?: boolean;
 }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { queryBoolean, trim } from '../../../common/validation/transforms';
+import { IsScore, OptionalComment } from '../../../common/validation/decorators';
 import { POLICY_STATUSES, PolicyStatus } from '../entities/policy.entity';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const OPD_CODE = /^[a-z0-9-]{2,60}$/;
 
 class ConsultationWindow {
@@ -123,23 +124,16 @@ export class ListPoliciesDto extends PageDto {
 export class StaffListPoliciesDto extends ListPoliciesDto {
   @ApiPropertyOptional({ description: 'true: only published, false: only unpublished' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsIn([true, false], { message: 'must be true or false' })
   published?: boolean;
 }
 
 export class RatePolicyDto {
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt({ message: 'must be a whole number from 1 to 5' })
-  @Min(1, { message: 'must be a whole number from 1 to 5' })
-  @Max(5, { message: 'must be a whole number from 1 to 5' })
+  @IsScore()
   score!: number;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(2000)
+  @OptionalComment()
   comment?: string;
 
   @ApiPropertyOptional({ description: 'A random id the portal keeps in the browser; not needed when signed in' })

@@ -1,21 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsScore, OptionalComment } from '../../../common/validation/decorators';
 
 class ScoreAndComment {
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt({ message: 'must be a whole number from 1 to 5' })
-  @Min(1, { message: 'must be a whole number from 1 to 5' })
-  @Max(5, { message: 'must be a whole number from 1 to 5' })
+  @IsScore()
   score!: number;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(2000)
+  @OptionalComment()
   comment?: string;
 }
 
