@@ -8,6 +8,7 @@ import { AppModule } from '../app.module';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { createDataSource } from '../database/data-source';
 import { migrate, pendingSchemaChanges } from '../database/migration-runner';
+import { KeyRotationService } from '../common/crypto/key-rotation.service';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { UsersService } from '../users/users.service';
 import { resolveDatabase, withScratchDatabase } from './database-target';
@@ -142,6 +143,16 @@ program
       );
       console.log(`Created ${user.role} ${user.email} (${user.id})${user.opd ? ` for ${user.opd.name}` : ''}`);
       if (oneTimePassword) console.log(`One-time password: ${oneTimePassword}`);
+    });
+  });
+
+program
+  .command('crypto:rotate')
+  .description('re-encrypt personal data sealed with DATA_ENCRYPTION_KEY_PREVIOUS under DATA_ENCRYPTION_KEY')
+  .action(async () => {
+    await withApp(async (app) => {
+      const result = await app.get(KeyRotationService).rotateContacts();
+      console.log(`Examined ${result.examined} contact records, re-encrypted ${result.resealed}. The previous key can be removed once this shows 0 re-encrypted.`);
     });
   });
 

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { FieldEncryptionService } from './field-encryption.service';
+import { KeyRotationService } from './key-rotation.service';
 
 @Global()
-@Module({ providers: [FieldEncryptionService], exports: [FieldEncryptionService] })
+@Module({ providers: [FieldEncryptionService, KeyRotationService], exports: [FieldEncryptionService, KeyRotationService] })
 export class CryptoModule {}
