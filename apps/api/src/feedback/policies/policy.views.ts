@@ -1,3 +1,4 @@
+import { ScoreSummary, summarizeScores } from '../score-summary';
 import { ASPIRATION_STATUS_LABELS_ID, AspirationStatus } from '@ogh/domain';
 import { POLICY_STATUSES, PolicyStatus } from './entities/policy.entity';
 
@@ -14,12 +15,7 @@ export function nextPolicyStatuses(from: PolicyStatus): PolicyStatus[] {
   return i >= 0 && i < POLICY_STATUSES.length - 1 ? [POLICY_STATUSES[i + 1]] : [];
 }
 
-export interface RatingSummary {
-  count: number;
-  average: number | null;
-  /** Number of ratings per score, "1" to "5". Hidden comments still count. */
-  distribution: Record<'1' | '2' | '3' | '4' | '5', number>;
-}
+export type RatingSummary = ScoreSummary;
 
 export interface PolicyListItem {
   id: string;
@@ -121,14 +117,5 @@ export function toLinkedAspiration(r: { id: string; tracking_code: string; publi
   return { id: r.id, trackingCode: r.tracking_code, title: r.public_title, text: r.public_text, status: r.status, statusLabel: ASPIRATION_STATUS_LABELS_ID[r.status] };
 }
 
-export function summarize(rows: { score: number; n: number }[]): RatingSummary {
-  const distribution: RatingSummary['distribution'] = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
-  let count = 0;
-  let sum = 0;
-  for (const r of rows) {
-    distribution[String(r.score) as keyof RatingSummary['distribution']] = r.n;
-    count += r.n;
-    sum += r.score * r.n;
-  }
-  return { count, average: count ? Math.round((sum / count) * 100) / 100 : null, distribution };
-}
+/** Hidden comments still count in a policy's rating summary. */
+export const summarize = summarizeScores;

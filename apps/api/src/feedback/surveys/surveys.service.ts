@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { badRequest, conflict, fieldError, forbidden, notFound } from '../../common/errors/domain.exception';
 import { OpdService } from '../../opd/opd.service';
+import { round2, summarizeScores } from '../score-summary';
 import { followUpKeyMatches, normalizeTrackingCode } from '../aspirations/tracking-code';
 import { AsnSurveyDto, CitizenSurveyDto, SurveySummaryQueryDto } from './dto/survey.dto';
 import { SurveyKind } from './entities/survey-response.entity';
@@ -37,7 +38,6 @@ export interface SurveySummary {
   gap: number | null;
 }
 
-const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /**
  * Satisfaction surveys. Citizens: open to all, optionally tied to their
@@ -131,16 +131,8 @@ export class SurveysService {
       `SELECT score, count(*)::int AS n FROM survey_response WHERE ${where.join(' AND ')} GROUP BY score`,
       params,
     );
-    const distribution: SurveySummary['distribution'] = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
-    let count = 0;
-    let sum = 0;
-    for (const r of rows) {
-      distribution[String(r.score) as keyof SurveySummary['distribution']] = r.n;
-      count += r.n;
-      sum += r.score * r.n;
-    }
+    const { count, average, distribution } = summarizeScores(rows);
     const target = SURVEY_TARGETS[kind];
-    const average = count ? round2(sum / count) : null;
     return {
       kind,
       from: q.from ?? null,
