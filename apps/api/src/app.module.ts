@@ -12,6 +12,7 @@ import { OutboxModule } from './outbox/outbox.module';
 import { CategoriesModule } from './categories/categories.module';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard';
 import { RolesGuard } from './common/auth/roles.guard';
+import { FixedWindowThrottlerStorage } from './common/throttling/fixed-window-throttler.storage';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -41,6 +42,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(opts.databaseUrl, opts.config.database.poolSize)),
         ...(opts.schedule === false ? [] : [ScheduleModule.forRoot()]),
         ThrottlerModule.forRoot({
+          storage: new FixedWindowThrottlerStorage(),
           throttlers: [
             { name: 'login', ttl: 60_000, limit: opts.config.auth.loginRateLimitPerMinute },
             { name: 'submit', ttl: 60_000, limit: opts.config.feedback.submitRateLimitPerMinute },

@@ -42,6 +42,7 @@ const kelurahanView = (k: KelurahanEntity): KelurahanView => ({
 @Injectable()
 export class RegionsService {
   private cache?: Promise<KotaView[]>;
+  private byCode?: Promise<Map<string, KelurahanView>>;
 
   constructor(
     @InjectRepository(KotaEntity) private readonly kota: Repository<KotaEntity>,
@@ -60,6 +61,7 @@ export class RegionsService {
   /** Forget the cached tree after reference data or population changes. */
   invalidate(): void {
     this.cache = undefined;
+    this.byCode = undefined;
   }
 
   async listKelurahan(kecamatanCode?: string): Promise<KelurahanView[]> {
@@ -75,7 +77,13 @@ export class RegionsService {
 
   /** Undefined when the code is not a kelurahan of this edition. */
   async findKelurahan(code: string): Promise<KelurahanView | undefined> {
-    return (await this.listKelurahan()).find((k) => k.code === code);
+    this.byCode ??= this.listKelurahan()
+      .then((all) => new Map(all.map((k) => [k.code, k])))
+      .catch((e) => {
+        this.byCode = undefined;
+        throw e;
+      });
+    return (await this.byCode).get(code);
   }
 
   private async loadTree(): Promise<KotaView[]> {

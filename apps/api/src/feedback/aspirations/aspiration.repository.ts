@@ -97,7 +97,9 @@ export class AspirationRepository {
    * trip. Returns null when the tracking code collided (caller retries).
    */
   async insertSubmission(m: EntityManager, v: NewSubmission): Promise<{ id: string } | null> {
-    const rows: { id: string }[] = await m.query(
+    const rows = await this.prepared<{ id: string }>(
+      m,
+      'ogh_insert_submission',
       `WITH a AS (
          INSERT INTO aspiration (tracking_code, follow_up_key_hash, title, public_title, text, public_text, category_code, category_source,
            kelurahan_code, kecamatan_code, latitude, longitude, address, public_address, channel, status, opd_id, submitter_user_id,
@@ -122,6 +124,18 @@ export class AspirationRepository {
       ],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * A named prepared statement: PostgreSQL parses the hot submission SQL once
+   * per connection instead of on every request. Uses the transaction's
+   * connection when there is one, the pool otherwise.
+   */
+  private async prepared<T>(m: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+    type PgQueryable = { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
+    const runner = m.queryRunner as { isTransactionActive?: boolean; databaseConnection?: PgQueryable } | undefined;
+    const target: PgQueryable = runner?.isTransactionActive && runner.databaseConnection ? runner.databaseConnection : (this.dataSource.driver as unknown as { master: PgQueryable }).master;
+    return (await target.query({ name, text, values })).rows;
   }
 
   async publicById(id: string): Promise<PublicRow> {

@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { addWorkingDays, SLA } from './working-days';
+import { addWorkingDays, SLA, wibDate } from './working-days';
 
 /**
  * Deadlines of the SLA clock, from the holiday table. The table is loaded at
@@ -11,6 +11,7 @@ import { addWorkingDays, SLA } from './working-days';
 @Injectable()
 export class SlaCalendarService implements OnApplicationBootstrap {
   private holidays?: Promise<Set<string>>;
+  private readonly byDay = new Map<string, { dueVerifyAt: Date; duePlanAt: Date }>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -32,12 +33,21 @@ export class SlaCalendarService implements OnApplicationBootstrap {
 
   invalidate(): void {
     this.holidays = undefined;
+    this.byDay.clear();
     void this.load().catch(() => undefined);
   }
 
+  /** Deadlines depend only on the WIB day of submission: computed once per day, not per request. */
   async deadlinesFor(submittedAt: Date): Promise<{ dueVerifyAt: Date; duePlanAt: Date }> {
     const h = await this.load();
-    return { dueVerifyAt: addWorkingDays(submittedAt, SLA.verifyDays, h), duePlanAt: addWorkingDays(submittedAt, SLA.planDays, h) };
+    const day = wibDate(submittedAt);
+    let d = this.byDay.get(day);
+    if (!d) {
+      d = { dueVerifyAt: addWorkingDays(submittedAt, SLA.verifyDays, h), duePlanAt: addWorkingDays(submittedAt, SLA.planDays, h) };
+      if (this.byDay.size > 1000) this.byDay.clear();
+      this.byDay.set(day, d);
+    }
+    return d;
   }
 
   async autoCloseAt(resolvedAt: Date): Promise<Date> {
