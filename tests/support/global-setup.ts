@@ -3,6 +3,7 @@ import { ReferenceDataService } from '../../apps/api/src/reference-data/referenc
 import { createDataSource } from '../../apps/api/src/database/data-source';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 import { migrate } from '../../apps/api/src/database/migration-runner';
+import { seedInitialTopicModel } from '../../apps/api/src/insight/initial-model';
 import { adminUrlFrom, TEST_ENV } from '../../apps/api/src/testing/test-env';
 
 /**
@@ -39,6 +40,8 @@ export default async function globalSetup(): Promise<void> {
   try {
     await migrate(ds);
     await new ReferenceDataService(ds).load();
+    // Every test app then loads this model instead of training its own.
+    await seedInitialTopicModel(ds);
   } finally {
     await ds.destroy();
   }

@@ -18,6 +18,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { InsightModule } from './insight/insight.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpdModule } from './opd/opd.module';
 import { QueueModule } from './queue/queue.module';
@@ -63,6 +64,7 @@ export class AppModule {
         IdempotencyModule,
         OutboxModule,
         FeedbackModule,
+        InsightModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -9,6 +9,9 @@ import { ConfigError, loadConfig } from '../config/app-config';
 import { createDataSource } from '../database/data-source';
 import { migrate, pendingSchemaChanges } from '../database/migration-runner';
 import { KeyRotationService } from '../common/crypto/key-rotation.service';
+import { AnalysisService } from '../insight/analysis.service';
+import { InsightModelService } from '../insight/insight-model.service';
+import { TrendsService } from '../insight/trends.service';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { UsersService } from '../users/users.service';
 import { resolveDatabase, withScratchDatabase } from './database-target';
@@ -154,6 +157,34 @@ program
       const result = await app.get(KeyRotationService).rotateContacts();
       console.log(`Examined ${result.examined} contact records, re-encrypted ${result.resealed}. The previous key can be removed once this shows 0 re-encrypted.`);
     });
+  });
+
+program
+  .command('insight:backfill')
+  .description('re-analyse every aspiration with the active model (after a model change)')
+  .action(async () => {
+    await withApp(async (app) => {
+      const started = Date.now();
+      const done = await app.get(AnalysisService).backfill((n, total) => process.stdout.write(`\r  analysed ${n}/${total}`));
+      console.log(`\nRe-analysed ${done} aspirations in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    });
+  });
+
+program
+  .command('insight:retrain')
+  .description('train a topic model on the corpus plus ASN corrections; promote it if cross-validation is not worse')
+  .action(async () => {
+    await withApp(async (app) => {
+      const r = await app.get(InsightModelService).retrain(null);
+      console.log(`${r.candidate.version}: ${r.promoted ? 'promoted' : 'not promoted'} (${r.reason})`);
+    });
+  });
+
+program
+  .command('insight:trends')
+  .description('recompute weekly trends, emerging issues and forecasts')
+  .action(async () => {
+    await withApp(async (app) => console.log(await app.get(TrendsService).recompute()));
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

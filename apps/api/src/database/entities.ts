@@ -11,6 +11,12 @@ import { PolicyRatingEntity } from '../feedback/policies/entities/policy-rating.
 import { PolicyEntity } from '../feedback/policies/entities/policy.entity';
 import { HolidayEntity } from '../feedback/sla/entities/holiday.entity';
 import { SurveyResponseEntity } from '../feedback/surveys/entities/survey-response.entity';
+import { AspirationAnalysisEntity } from '../insight/entities/aspiration-analysis.entity';
+import { InsightEmergingEntity } from '../insight/entities/insight-emerging.entity';
+import { InsightForecastEntity } from '../insight/entities/insight-forecast.entity';
+import { InsightLabelEntity } from '../insight/entities/insight-label.entity';
+import { InsightModelEntity } from '../insight/entities/insight-model.entity';
+import { InsightTrendWeekEntity } from '../insight/entities/insight-trend.entity';
 import { OutboxEntity } from '../outbox/outbox.entity';
 import { ApiTokenEntity } from '../auth/entities/api-token.entity';
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
@@ -45,4 +51,10 @@ export const ENTITIES = [
   SurveyResponseEntity,
   ForumEventEntity,
   NotificationEntity,
+  InsightModelEntity,
+  AspirationAnalysisEntity,
+  InsightLabelEntity,
+  InsightTrendWeekEntity,
+  InsightEmergingEntity,
+  InsightForecastEntity,
 ];

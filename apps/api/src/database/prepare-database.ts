@@ -2,6 +2,7 @@ import { INestApplicationContext, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { seedInitialTopicModel } from '../insight/initial-model';
 import { BootstrapAdminResult, BootstrapAdminService } from '../users/bootstrap-admin.service';
 import { assertSchemaNotAhead, migrate, withMigrationLock } from './migration-runner';
 
@@ -29,6 +30,8 @@ export async function prepareDatabase(app: INestApplicationContext, config: AppC
     const changed = summary.filter((s) => s.inserted || s.updated);
     if (changed.length) logger.log(`Reference data loaded: ${changed.map((s) => `${s.table} +${s.inserted} ~${s.updated}`).join(', ')}`);
     const admin = await app.get(BootstrapAdminService).ensureAdmin();
+    const model = await seedInitialTopicModel(ds);
+    if (model) logger.log(`Trained the initial topic model ${model} from the shipped corpus`);
     return { migrationsApplied, admin };
   });
 }

@@ -26,6 +26,6 @@ import { SlaSweepJob } from './sla/sla-sweep.job';
   imports: [TypeOrmModule.forFeature([HolidayEntity]), RegionsModule, CategoriesModule, OpdModule, PoliciesModule, SurveysModule, ForumsModule, NotificationsModule],
   controllers: [AspirationsController, AsnAspirationsController, HolidaysController, Open311Controller],
   providers: [Open311Service, AspirationService, AspirationWorkflowService, AspirationRepository, CategoryAssigner, SlaCalendarService, HolidaysService, SlaSweepJob],
-  exports: [AspirationService, AspirationWorkflowService, SlaCalendarService, CategoryAssigner],
+  exports: [AspirationService, AspirationWorkflowService, SlaCalendarService, CategoryAssigner, AspirationRepository],
 })
 export class FeedbackModule {}

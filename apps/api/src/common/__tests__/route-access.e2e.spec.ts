@@ -5,6 +5,7 @@ import { listRouteAccess } from '../auth/route-access';
 import { ASPIRATIONS_ACCESS } from './expected-access/aspirations';
 import { CORE_ACCESS } from './expected-access/core';
 import { FORUMS_ACCESS } from './expected-access/forums';
+import { INSIGHT_ACCESS } from './expected-access/insight';
 import { NOTIFICATIONS_ACCESS } from './expected-access/notifications';
 import { OPEN311_ACCESS } from './expected-access/open311';
 import { POLICIES_ACCESS } from './expected-access/policies';
@@ -22,6 +23,7 @@ const EXPECTED: Record<string, string> = {
   ...FORUMS_ACCESS,
   ...NOTIFICATIONS_ACCESS,
   ...OPEN311_ACCESS,
+  ...INSIGHT_ACCESS,
 };
 
 describe('route access', () => {

@@ -231,7 +231,10 @@ export class AspirationWorkflowService {
       if (row.categoryCode === categoryCode) return;
       await m.query(`UPDATE aspiration SET category_code = $2, category_source = 'asn', updated_at = now() WHERE id = $1`, [id, categoryCode]);
       await this.repo.addEvent(m, { aspirationId: id, kind: 'category_changed', isPublic: false, actorUserId: user.id, actorRole: user.role, actorOpdId: user.opdId, meta: { from: row.categoryCode, to: categoryCode } });
+      // The correction becomes a training label for the classifier.
+      await this.outbox.add(m, OUTBOX_TOPICS.categoryCorrected, { aspirationId: id, categoryCode, by: user.id });
     });
+    this.outbox.kick();
     return this.detail(user, id);
   }
 

@@ -163,6 +163,18 @@ export class AspirationRepository {
     }));
   }
 
+  /** Open aspirations by id, in the order given. */
+  async openByIds(ids: string[]): Promise<PublicRow[]> {
+    if (!ids.length) return [];
+    const rows: PublicRow[] = await this.dataSource.query(
+      `SELECT ${PUBLIC_COLUMNS} FROM aspiration a ${PUBLIC_JOINS}
+       WHERE a.id = ANY($1::uuid[]) AND a.closed_at IS NULL AND a.status NOT IN ('rejected', 'adopted')`,
+      [ids],
+    );
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return rows.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+  }
+
   /** Open aspirations in the same kelurahan sharing words with the text, best match first. */
   async similarOpen(text: string, kelurahanCode: string, limit: number): Promise<PublicRow[]> {
     const words = [...new Set(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 40);

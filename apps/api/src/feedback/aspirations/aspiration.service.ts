@@ -33,15 +33,21 @@ export interface SubmissionReceipt {
   trackingUrl: string;
 }
 
+/** Ids of open aspirations similar to a text in a kelurahan, best first; null when it cannot answer. */
+export type SimilarityFinder = (text: string, kelurahanCode: string, limit: number) => string[] | null;
+
 export const OUTBOX_TOPICS = {
   submitted: 'aspiration.submitted',
   statusChanged: 'aspiration.status_changed',
   replied: 'aspiration.replied',
+  categoryCorrected: 'aspiration.category_corrected',
 } as const;
 
 /** What citizens do: submit, follow, add information, confirm, contest, support, browse. */
 @Injectable()
 export class AspirationService {
+  private similarityFinder?: SimilarityFinder;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: AspirationRepository,
@@ -223,9 +229,22 @@ export class AspirationService {
     });
   }
 
+  /** The insight engine plugs in its near-duplicate index; PostgreSQL full-text search answers without it and fills up its list. */
+  useSimilarityFinder(finder: SimilarityFinder): void {
+    this.similarityFinder = finder;
+  }
+
   async similar(text: string, kelurahanCode: string): Promise<PublicAspiration[]> {
     if (!(await this.regions.findKelurahan(kelurahanCode))) throw fieldError('kelurahan', `unknown kelurahan code "${kelurahanCode}"`);
-    return (await this.repo.similarOpen(text, kelurahanCode, 5)).map(toPublic);
+    const limit = 5;
+    const ids = this.similarityFinder?.(text, kelurahanCode, limit) ?? [];
+    const rows = ids.length ? await this.repo.openByIds(ids) : [];
+    // Aspirations sent seconds ago may not be in the index yet: full-text search fills the list.
+    if (rows.length < limit) {
+      const seen = new Set(rows.map((r) => r.id));
+      for (const r of await this.repo.similarOpen(text, kelurahanCode, limit)) if (!seen.has(r.id) && rows.length < limit) rows.push(r);
+    }
+    return rows.map(toPublic);
   }
 
   async list(q: ListAspirationsDto): Promise<{ items: PublicAspiration[]; nextCursor: string | null }> {

@@ -6,13 +6,21 @@ export interface CategoryGuess {
   confidence: number;
 }
 
+export type CategoryClassifier = (text: string) => CategoryGuess | null;
+
 /**
- * Assigns a category when the citizen chose none. This keyword fallback is
- * replaced by the insight engine's classifier when it is present (it binds
- * its own implementation to this token).
+ * Assigns a category when the citizen chose none. The insight engine plugs
+ * its trained classifier in with `useClassifier`; until a model is loaded
+ * (or when it cannot decide) this keyword fallback answers.
  */
 @Injectable()
 export class CategoryAssigner {
+  private classifier?: CategoryClassifier;
+
+  useClassifier(classifier: CategoryClassifier): void {
+    this.classifier = classifier;
+  }
+
   private static readonly KEYWORDS: [CategoryCode, RegExp][] = [
     ['penerangan_jalan', /\b(pju|lampu jalan|lampu penerangan|penerangan jalan|gelap)\b/],
     ['drainase_banjir', /\b(banjir|genangan|selokan|got|drainase|saluran air|pdam|air bersih|gorong)/],
@@ -30,6 +38,8 @@ export class CategoryAssigner {
   ];
 
   async assign(text: string): Promise<CategoryGuess> {
+    const guess = this.classifier?.(text);
+    if (guess) return guess;
     const t = text.toLowerCase();
     for (const [code, re] of CategoryAssigner.KEYWORDS) if (re.test(t)) return { code, confidence: 0.5 };
     return { code: 'lainnya', confidence: 0.2 };

@@ -1,0 +1,42 @@
+/*
+ * The insight engine's per-document work in one call: analyse once
+ * (normalise, redact, tokenise, negate, stem, lexicon), then topic and
+ * sentiment from the same analysis. Used by the API worker, the eval command
+ * and the throughput benchmark, so all three measure the same thing.
+ */
+import { IndonesianTextPipeline, type TextAnalysis } from './pipeline';
+import { lexiconSentiment, trainSentimentModel, type SentimentExample, type SentimentModel, type SentimentPrediction } from './sentiment-model';
+import { trainTopicModel, type TopicExample, type TopicModel, type TopicModelOptions, type TopicPrediction } from './topic-model';
+import type { WinkTokenizerOptions } from './tokenize';
+
+export interface InsightResult {
+  analysis: TextAnalysis;
+  topic: TopicPrediction;
+  sentiment: SentimentPrediction;
+}
+
+export class InsightEngine {
+  readonly pipeline: IndonesianTextPipeline;
+
+  /** Without a sentiment model the lexicon alone decides. */
+  constructor(readonly topic: TopicModel, readonly sentiment?: SentimentModel, tokenizerOptions?: WinkTokenizerOptions) {
+    this.pipeline = new IndonesianTextPipeline(tokenizerOptions);
+  }
+
+  analyze(text: string): InsightResult {
+    const analysis = this.pipeline.analyze(text);
+    return {
+      analysis,
+      topic: this.topic.predictAnalysis(analysis),
+      sentiment: this.sentiment ? this.sentiment.predictAnalysis(analysis) : lexiconSentiment(analysis),
+    };
+  }
+}
+
+/** Trains both models from one labelled set (text, category, sentiment). */
+export function trainInsightEngine(
+  examples: readonly (TopicExample & SentimentExample)[],
+  options: { topic?: TopicModelOptions; tokenizer?: WinkTokenizerOptions } = {},
+): InsightEngine {
+  return new InsightEngine(trainTopicModel(examples, options.topic), trainSentimentModel(examples), options.tokenizer);
+}
