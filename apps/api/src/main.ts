@@ -33,7 +33,10 @@ async function main(): Promise<void> {
   const app = await createApp({ config, databaseUrl: db.url, logger });
   const prepared = await prepareDatabase(app, config);
   await app.listen({ port: config.http.port, host: config.http.host });
-  logger.info({ queueMode: config.redis.url ? 'bull' : 'inline' }, `Job queue mode: ${config.redis.url ? 'bull on Redis' : 'in-process (no REDIS_URL)'}`);
+  logger.info(
+    { queueMode: config.redis.url ? 'bull' : 'inline', runJobs: config.redis.runJobs },
+    `Job queue mode: ${config.redis.url ? 'bull on Redis' : 'in-process (no REDIS_URL)'}${config.redis.runJobs ? '' : '; this process runs no jobs (RUN_JOBS=false)'}`,
+  );
   logger.info(`API ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const base = `http://localhost:${config.http.port}`;

@@ -44,6 +44,10 @@ const schema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
   SMTP_URL: optional(z.string().trim().refine((v) => /^smtps?:\/\/.+/.test(v), 'must be an smtp:// or smtps:// URL')),
   MAIL_FROM: z.string().default('Open Governance Hub Kota Madiun <noreply@madiunkota.go.id>'),
+  RUN_JOBS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   SUBMIT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -67,7 +71,8 @@ export interface AppConfig {
     embedded: { dir: string; port: number };
     runMigrations: boolean;
   };
-  redis: { url?: string };
+  /** With REDIS_URL: whether this process also runs the queue's jobs (false for pure HTTP replicas). */
+  redis: { url?: string; runJobs: boolean };
   auth: {
     jwtSecret: string;
     accessTtlSeconds: number;
@@ -124,7 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       embedded: { dir: c.EMBEDDED_PG_DIR, port: c.EMBEDDED_PG_PORT },
       runMigrations: c.MIGRATIONS_RUN,
     },
-    redis: { url: c.REDIS_URL },
+    redis: { url: c.REDIS_URL, runJobs: c.RUN_JOBS },
     auth: {
       jwtSecret: c.JWT_SECRET,
       accessTtlSeconds: c.JWT_ACCESS_TTL_SECONDS,

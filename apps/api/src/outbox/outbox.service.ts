@@ -28,6 +28,8 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private rerun = false;
+  /** Set at shutdown: the dispatcher stops between messages; the rest stay in the table. */
+  private closing = false;
   private kickTimer?: NodeJS.Timeout;
 
   constructor(
@@ -61,11 +63,14 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
+    // HTTP-only replicas leave the messages to worker processes, which share the table.
+    if (this.queue.mode === 'inline' && !this.queue.processing) return;
     this.timer = setInterval(() => void this.dispatch().catch((e) => this.logger.warn(`Dispatch failed: ${(e as Error).message}`)), POLL_MS);
     this.timer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closing = true;
     clearInterval(this.timer);
     clearTimeout(this.kickTimer);
     await this.running?.catch(() => undefined);
@@ -77,7 +82,7 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
    * costs one outbox query, not one each.
    */
   kick(): void {
-    if (this.kickTimer || !this.topics.size) return;
+    if (this.kickTimer || !this.topics.size || this.closing || (this.queue.mode === 'inline' && !this.queue.processing)) return;
     this.kickTimer = setTimeout(() => {
       this.kickTimer = undefined;
       void this.dispatch().catch((e) => this.logger.warn(`Dispatch failed: ${(e as Error).message}`));
@@ -103,11 +108,12 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async dispatchAll(): Promise<number> {
     let total = 0;
-    for (;;) {
+    while (!this.closing) {
       const n = await this.dispatchBatch();
       total += n;
       if (n < BATCH) return total;
     }
+    return total;
   }
 
   private async dispatchBatch(): Promise<number> {
@@ -118,6 +124,7 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
       );
       const done: string[] = [];
       for (const row of rows) {
+        if (this.closing) break;
         const job = `outbox.${row.topic}`;
         const message = { outboxId: row.id, payload: row.payload };
         try {
@@ -136,8 +143,8 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
         }
       }
       if (done.length) await m.query('UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [done]);
-      // A full batch means there may be more; a failure ends this round.
-      return done.length === rows.length ? rows.length : 0;
+      // A full batch means there may be more; a failure or shutdown ends this round.
+      return done.length === rows.length && !this.closing ? rows.length : 0;
     });
   }
 }

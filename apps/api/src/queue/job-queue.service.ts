@@ -44,6 +44,11 @@ export class JobQueueService implements OnApplicationShutdown {
     return this.config.redis.url ? 'bull' : 'inline';
   }
 
+  /** False on HTTP-only replicas: jobs are queued here and processed by worker processes. */
+  get processing(): boolean {
+    return this.config.redis.runJobs;
+  }
+
   register<T>(name: string, processor: JobProcessor<T>, options: ProcessorOptions = {}): void {
     if (this.registry.has(name)) throw new Error(`Job processor "${name}" is registered twice`);
     const entry: Registered = {
@@ -53,9 +58,11 @@ export class JobQueueService implements OnApplicationShutdown {
     if (this.mode === 'bull') {
       entry.queue = new Bull(name, this.config.redis.url!, { prefix: 'ogh' });
       entry.queue.on('error', (err) => this.logger.warn(`Queue ${name}: ${err.message}`));
-      void entry.queue.process(entry.options.concurrency, async (job) => {
-        await entry.processor(job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 });
-      });
+      if (this.processing) {
+        void entry.queue.process(entry.options.concurrency, async (job) => {
+          await entry.processor(job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 });
+        });
+      }
     }
     this.registry.set(name, entry);
   }
@@ -75,6 +82,10 @@ export class JobQueueService implements OnApplicationShutdown {
       return String(job.id);
     }
     const jobId = options.jobId ?? `${name}:${Date.now()}:${Math.random().toString(36).slice(2)}`;
+    if (!this.processing) {
+      this.logger.warn(`Job ${name} skipped: this process runs no jobs (RUN_JOBS=false) and there is no Redis to hold it`);
+      return jobId;
+    }
     if (this.inlineActive.has(jobId)) return jobId;
     this.inlineActive.add(jobId);
     const run = this.runInline(name, entry, data, jobId, options.delayMs ?? 0).finally(() => {

@@ -52,3 +52,25 @@ describe.each([
     expect(rows.map((r: { payload: { n: number }; dispatched: boolean }) => [r.payload.n, r.dispatched])).toEqual([[1, true], [2, true]]);
   });
 });
+
+describe('transactional outbox on an HTTP-only process (RUN_JOBS=false, no Redis)', () => {
+  it('keeps messages in the table for a worker instead of processing them', async () => {
+    const t = await startTestApp({ env: { RUN_JOBS: 'false' } });
+    try {
+      const ds = t.app.get(DataSource);
+      const outbox = t.app.get(OutboxService);
+      const seen: number[] = [];
+      outbox.handle<{ n: number }>('test.http-only', async ({ payload }) => {
+        seen.push(payload.n);
+      });
+      await ds.transaction((m) => outbox.add(m, 'test.http-only', { n: 1 }));
+      outbox.kick();
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(seen).toEqual([]);
+      const [row] = await ds.query(`SELECT dispatched_at FROM outbox WHERE topic = 'test.http-only'`);
+      expect(row.dispatched_at).toBeNull();
+    } finally {
+      await t.close();
+    }
+  });
+});
