@@ -1,13 +1,23 @@
 import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { PendingSender } from '../components/PendingSender';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'Open Governance Hub — Kota Madiun',
+  title: { default: 'Portal Aspirasi Kota Madiun', template: '%s · Portal Aspirasi Kota Madiun' },
   description: 'Portal aspirasi warga dan kolaborasi ASN–masyarakat Kota Madiun.',
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+const NAV = [
+  { href: '/', label: 'Beranda' },
+  { href: '/aspirasi/baru', label: 'Kirim aspirasi' },
+  { href: '/lacak', label: 'Lacak' },
+  { href: '/aspirasi', label: 'Aspirasi publik' },
+  { href: '/privasi', label: 'Privasi' },
+];
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
@@ -19,8 +29,20 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <header className="site-header">
           <p className="brand">Open Governance Hub</p>
           <p className="tagline">Kota Madiun · Kolaborasi ASN &amp; Warga</p>
+          <nav aria-label="Menu utama">
+            <ul className="nav">
+              {NAV.map((n) => (
+                <li key={n.href}>
+                  <Link href={n.href}>{n.label}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </header>
-        <main id="isi">{children}</main>
+        <main id="isi">
+          <PendingSender />
+          {children}
+        </main>
         <footer className="site-footer">Pemerintah Kota Madiun · Data terbuka untuk kebijakan bersama</footer>
       </body>
     </html>

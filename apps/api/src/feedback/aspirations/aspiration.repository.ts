@@ -163,6 +163,20 @@ export class AspirationRepository {
     }));
   }
 
+  /** Figures for the portal's home page. */
+  async publicStats(): Promise<{ thisMonth: number; total: number; verifiedOnTimeShare: number | null; averageSatisfaction: number | null; satisfactionResponses: number }> {
+    const [r] = await this.dataSource.query(
+      `SELECT
+         (SELECT count(*)::int FROM aspiration WHERE submitted_at >= date_trunc('month', now() AT TIME ZONE 'Asia/Jakarta') AT TIME ZONE 'Asia/Jakarta') AS this_month,
+         (SELECT count(*)::int FROM aspiration) AS total,
+         (SELECT avg((verified_at <= due_verify_at)::int)::float FROM aspiration WHERE verified_at IS NOT NULL AND submitted_at > now() - interval '90 days') AS on_time,
+         (SELECT avg(score)::float FROM survey_response WHERE kind = 'citizen_satisfaction' AND created_at > now() - interval '90 days') AS satisfaction,
+         (SELECT count(*)::int FROM survey_response WHERE kind = 'citizen_satisfaction' AND created_at > now() - interval '90 days') AS responses`,
+    );
+    const round2 = (v: number | null) => (v == null ? null : Math.round(v * 100) / 100);
+    return { thisMonth: r.this_month, total: r.total, verifiedOnTimeShare: round2(r.on_time), averageSatisfaction: round2(r.satisfaction), satisfactionResponses: r.responses };
+  }
+
   /** Open aspirations by id, in the order given. */
   async openByIds(ids: string[]): Promise<PublicRow[]> {
     if (!ids.length) return [];

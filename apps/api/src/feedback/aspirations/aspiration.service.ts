@@ -253,6 +253,17 @@ export class AspirationService {
     return { items: page.rows.map(toPublic), nextCursor: page.nextCursor };
   }
 
+  stats() {
+    return this.repo.publicStats();
+  }
+
+  /** The category the system would assign to a text (the portal suggests it while the citizen types). */
+  async suggestCategory(text: string): Promise<{ code: string; label: string; confidence: number }> {
+    const guess = await this.assigner.assign(text);
+    const category = await this.categories.find(guess.code);
+    return { code: guess.code, label: category?.labelId ?? guess.code, confidence: Math.round(guess.confidence * 100) / 100 };
+  }
+
   async getPublic(id: string): Promise<PublicAspiration> {
     return toPublic(await this.repo.publicById(id));
   }

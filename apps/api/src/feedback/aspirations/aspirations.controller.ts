@@ -11,7 +11,7 @@ import { AspirationService, SubmissionReceipt } from './aspiration.service';
 import { PublicAspiration, TrackingView } from './aspiration.views';
 import { CreateAspirationDto } from './dto/create-aspiration.dto';
 import { AddInfoDto, ConfirmDto, ContestDto, SupportDto } from './dto/follow-up.dto';
-import { ListAspirationsDto, SimilarQueryDto } from './dto/list-aspirations.dto';
+import { ListAspirationsDto, SimilarQueryDto, SuggestCategoryQueryDto } from './dto/list-aspirations.dto';
 
 /** The citizen side: open to everyone, no personal data ever in an answer. */
 @ApiTags('aspirations')
@@ -45,11 +45,24 @@ export class AspirationsController {
     return this.aspirations.list(q);
   }
 
+  /** Live figures for the portal's home page: this month, verified on time (90 days), satisfaction (90 days). */
+  @Public()
+  @Get('stats')
+  stats() {
+    return this.aspirations.stats();
+  }
+
   /** Open aspirations nearby that resemble the text being written, to support instead of repeating. */
   @Public()
   @Get('similar')
   similar(@Query() q: SimilarQueryDto): Promise<PublicAspiration[]> {
     return this.aspirations.similar(q.text, q.kelurahan);
+  }
+
+  @Public()
+  @Get('suggest-category')
+  suggestCategory(@Query() q: SuggestCategoryQueryDto) {
+    return this.aspirations.suggestCategory(q.text);
   }
 
   @Public()

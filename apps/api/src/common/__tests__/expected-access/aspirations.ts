@@ -3,6 +3,8 @@ export const ASPIRATIONS_ACCESS: Record<string, string> = {
   'GET /api/aspirations': 'public',
   'POST /api/aspirations': 'public',
   'GET /api/aspirations/similar': 'public',
+  'GET /api/aspirations/stats': 'public',
+  'GET /api/aspirations/suggest-category': 'public',
   'GET /api/aspirations/track/:code': 'public',
   'POST /api/aspirations/track/:code/info': 'public',
   'POST /api/aspirations/track/:code/confirm': 'public',

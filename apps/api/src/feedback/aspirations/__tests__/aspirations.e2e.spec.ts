@@ -341,6 +341,18 @@ describe('aspirations: citizen side and ASN workflow (HTTP, real Postgres)', () 
     });
   });
 
+  it('gives the portal live figures and a category suggestion while typing', async () => {
+    const stats = await t.request('GET', '/aspirations/stats');
+    expect(stats.status).toBe(200);
+    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM aspiration');
+    expect(stats.body.total).toBe(n);
+    expect(stats.body.thisMonth).toBeGreaterThan(0);
+    expect(stats.body.averageSatisfaction).toBe(4);
+    const suggestion = await t.request('GET', `/aspirations/suggest-category?text=${encodeURIComponent('lampu PJU di gang kami mati, malam gelap')}`);
+    expect(suggestion.body).toMatchObject({ code: 'penerangan_jalan', label: 'Penerangan jalan umum' });
+    expect((await t.request('GET', '/aspirations/suggest-category?text=pendek')).status).toBe(400);
+  });
+
   it('the SLA sweep flags breaches and auto-closes resolved aspirations nobody confirmed', async () => {
     const late = (await submit({ text: 'Sampah di TPS Jl. Diponegoro tidak diangkut seminggu.', kelurahanCode: KEL_MOJOREJO, categoryCode: 'kesehatan' })).body;
     const done = (await submit({ text: 'Fogging DBD di RT 02 sudah dijanjikan belum dilaksanakan.', kelurahanCode: KEL_MOJOREJO, categoryCode: 'kesehatan' })).body;

@@ -82,3 +82,11 @@ export class SimilarQueryDto {
   @Matches(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, { message: 'must be a kelurahan code such as 35.77.02.1004' })
   kelurahan!: string;
 }
+
+export class SuggestCategoryQueryDto {
+  @ApiPropertyOptional({ description: 'The text being written' })
+  @IsString()
+  @MinLength(10, { message: 'must be at least 10 characters' })
+  @MaxLength(4000)
+  text!: string;
+}

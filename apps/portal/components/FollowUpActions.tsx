@@ -1,0 +1,86 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+type Action = 'info' | 'confirm' | 'contest';
+
+/** What the citizen can do with the follow-up key: add information, confirm with a score, or contest. */
+export function FollowUpActions({ code, allowed }: { code: string; allowed: ('add_info' | 'confirm' | 'contest')[] }) {
+  const router = useRouter();
+  const [action, setAction] = useState<Action>(allowed.includes('confirm') ? 'confirm' : 'info');
+  const [key, setKey] = useState('');
+  const [text, setText] = useState('');
+  const [score, setScore] = useState('5');
+  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
+  if (!allowed.length) return null;
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const body =
+      action === 'info' ? { followUpKey: key, text } : action === 'confirm' ? { followUpKey: key, satisfaction: Number(score), ...(text ? { comment: text } : {}) } : { followUpKey: key, reason: text };
+    const res = await fetch(`/api/aspirations/track/${encodeURIComponent(code)}/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).catch(() => null);
+    if (!res) return setStatus({ ok: false, message: 'Koneksi bermasalah. Coba lagi.' });
+    const out = await res.json().catch(() => ({}));
+    if (res.ok) {
+      setStatus({ ok: true, message: action === 'confirm' ? 'Terima kasih, penilaian Anda tersimpan.' : action === 'contest' ? 'Aspirasi dibuka kembali untuk ditindaklanjuti.' : 'Informasi tambahan tersimpan.' });
+      setText('');
+      router.refresh();
+    } else if (res.status === 403) {
+      setStatus({ ok: false, message: 'Kunci tindak lanjut tidak cocok dengan aspirasi ini.' });
+    } else {
+      const details = (out.details ?? []) as { field: string; problem: string }[];
+      setStatus({ ok: false, message: details.length ? details.map((d) => `${d.field}: ${d.problem}`).join('; ') : (out.message ?? 'Permintaan ditolak.') });
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="tindak">
+      <h2 id="tindak">Tindak lanjut oleh pelapor</h2>
+      <form onSubmit={submit}>
+        <fieldset>
+          <legend>Pilih tindakan</legend>
+          {allowed.includes('confirm') && (
+            <label className="inline">
+              <input type="radio" name="action" checked={action === 'confirm'} onChange={() => setAction('confirm')} /> Masalah sudah selesai (beri nilai)
+            </label>
+          )}
+          {allowed.includes('contest') && (
+            <label className="inline">
+              <input type="radio" name="action" checked={action === 'contest'} onChange={() => setAction('contest')} /> Belum selesai (buka kembali)
+            </label>
+          )}
+          <label className="inline">
+            <input type="radio" name="action" checked={action === 'info'} onChange={() => setAction('info')} /> Tambah informasi
+          </label>
+        </fieldset>
+        <label htmlFor="followUpKey">Kunci tindak lanjut</label>
+        <input id="followUpKey" required value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" placeholder="XXXXX-XXXXX-XXXXX-XXXXX" />
+        {action === 'confirm' && (
+          <>
+            <label htmlFor="score">Kepuasan (1 = sangat tidak puas, 5 = sangat puas)</label>
+            <select id="score" value={score} onChange={(e) => setScore(e.target.value)}>
+              {[5, 4, 3, 2, 1].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <label htmlFor="followText">{action === 'contest' ? 'Alasan (wajib)' : action === 'info' ? 'Informasi tambahan' : 'Komentar (opsional)'}</label>
+        <textarea id="followText" rows={3} value={text} onChange={(e) => setText(e.target.value)} required={action !== 'confirm'} />
+        <button type="submit">Kirim</button>
+        {status && (
+          <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'ok' : 'error'}>
+            {status.message}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
