@@ -9,8 +9,8 @@ process.env.TZ = 'UTC';
 process.env.NODE_ENV = 'test';
 process.env.NX_NO_CLOUD = 'true';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
-// Code loaded outside Jest's module mapping (global setup) resolves the shared libs through their dist/.
-build(['domain', 'nlp-id']);
+// Global setup resolves the shared libs through their dist/; the browser tests run the built API and portal.
+build(['domain', 'nlp-id', 'api', 'portal']);
 const jest = createRequire(import.meta.url).resolve('jest/bin/jest');
 const res = spawnSync(process.execPath, [jest, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: process.env });
 process.exit(res.status ?? 1);

@@ -1,0 +1,144 @@
+import { Client } from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { createTestDatabase, TestDatabase } from '../../apps/api/src/testing/test-database';
+import { ApiProcess, launchBrowser, PortalProcess, SCREENSHOTS } from './portal-harness';
+
+/** The citizen journey in Debian's Chromium, against the built portal and the real API on real PostgreSQL. */
+describe('citizen portal in a real browser', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  let portal: PortalProcess;
+  let browser: Browser;
+  let page: Page;
+  const submitted: { code: string; key: string } = { code: '', key: '' };
+
+  async function count(sql: string, params: unknown[]): Promise<number> {
+    const c = new Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      return (await c.query(sql, params)).rows[0].n as number;
+    } finally {
+      await c.end();
+    }
+  }
+
+  async function apiCall(method: string, path: string, token?: string, body?: unknown) {
+    const res = await fetch(`${api.url}/api${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as any };
+  }
+
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = new ApiProcess(db.url);
+    await api.start();
+    portal = new PortalProcess(api.url);
+    await portal.start();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.stop();
+    await api?.kill();
+    await db?.drop();
+  });
+
+  it('submits an aspiration through the form and follows it by its tracking code', async () => {
+    await page.goto(`${portal.url}/`);
+    await shot('beranda');
+    await page.goto(`${portal.url}/aspirasi/baru`);
+    await page.fill('#text', 'Lampu PJU di Jl. Serayu depan masjid mati sejak Senin, malam gelap sekali dan rawan.');
+    await page.selectOption('#kelurahan', '35.77.02.1005');
+    await page.waitForSelector('[data-testid=category-suggestion]', { timeout: 10_000 });
+    await shot('kirim-aspirasi');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=receipt]');
+    submitted.code = (await page.textContent('[data-testid=tracking-code]'))!.trim();
+    submitted.key = (await page.textContent('[data-testid=follow-up-key]'))!.trim();
+    expect(submitted.code).toMatch(/^MDN-/);
+    await shot('tanda-terima');
+
+    await page.goto(`${portal.url}/lacak`);
+    await page.fill('#kode', submitted.code.toLowerCase());
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=status]');
+    expect(await page.textContent('[data-testid=status]')).toContain('Diterima');
+    await shot('lacak');
+  });
+
+  it('an ASN replies and resolves it; the citizen sees the reply and confirms with a score', async () => {
+    const admin = await apiCall('POST', '/auth/login', undefined, { email: 'admin@madiunkota.go.id', password: 'admin-password-e2e' });
+    const id = (await apiCall('GET', `/aspirations/track/${submitted.code}`)).body.id as string;
+    const detail = await apiCall('GET', `/asn/aspirations/${id}`, admin.body.accessToken);
+    const opd = detail.body.opd.code as string;
+    await apiCall('POST', '/users', admin.body.accessToken, { email: 'asn.e2e@madiunkota.go.id', name: 'ASN E2E', role: 'asn', opdCode: opd, password: 'sandi-asn-e2e-123' });
+    const asn = (await apiCall('POST', '/auth/login', undefined, { email: 'asn.e2e@madiunkota.go.id', password: 'sandi-asn-e2e-123' })).body.accessToken;
+    expect((await apiCall('POST', `/asn/aspirations/${id}/status`, asn, { status: 'verified' })).status).toBe(200);
+    expect((await apiCall('POST', `/asn/aspirations/${id}/replies`, asn, { body: 'Petugas PJU sudah mengganti lampu pada Rabu malam.' })).status).toBe(201);
+    await apiCall('POST', `/asn/aspirations/${id}/status`, asn, { status: 'in_progress' });
+    expect((await apiCall('POST', `/asn/aspirations/${id}/status`, asn, { status: 'resolved' })).body.status).toBe('resolved');
+
+    await page.goto(`${portal.url}/lacak/${submitted.code}`);
+    // The follow-up form is interactive only once React has hydrated the page.
+    await page.waitForLoadState('networkidle');
+    expect(await page.textContent('[data-testid=replies]')).toContain('Petugas PJU sudah mengganti lampu');
+    expect(await page.textContent('[data-testid=status]')).toContain('Selesai');
+    await page.fill('#followUpKey', submitted.key);
+    await page.selectOption('#score', '4');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('p[role=status]');
+    await page.reload();
+    expect(await page.textContent('main')).toContain('4 / 5');
+    await shot('lacak-selesai');
+    expect(await count(`SELECT count(*)::int AS n FROM survey_response WHERE aspiration_id = $1 AND score = 4`, [id])).toBe(1);
+  });
+
+  it('shows a script typed into an aspiration as text, never runs it', async () => {
+    const payload = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> lampu mati';
+    const res = await apiCall('POST', '/aspirations', undefined, { text: payload, kelurahanCode: '35.77.01.1001' });
+    expect(res.status).toBe(201);
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(`${portal.url}/lacak/${res.body.trackingCode}`);
+    expect(await page.textContent('.aspiration-text')).toBe(payload);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toBe(0);
+    await page.goto(`${portal.url}/aspirasi`);
+    await shot('aspirasi-publik');
+    await page.goto(`${portal.url}/privasi`);
+    await shot('privasi');
+  });
+
+  it('a submission made while the API is down is sent once the API is back, exactly once', async () => {
+    const text = `Sampah di TPS Jl. Tiron belum diangkut empat hari, bau menyengat (uji luring ${Date.now()}).`;
+    await page.goto(`${portal.url}/aspirasi/baru`);
+    await page.waitForLoadState('networkidle');
+    await page.fill('#text', text);
+    await page.selectOption('#kelurahan', '35.77.03.1001');
+    await api.kill();
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=queued]');
+    await shot('tersimpan-luring');
+    expect(await count('SELECT count(*)::int AS n FROM aspiration WHERE text = $1', [text])).toBe(0);
+
+    await api.start();
+    // The page keeps trying every 10 s; it reports the tracking code once the aspiration went through.
+    await page.waitForFunction(() => document.querySelector('[data-testid=pending-status]')?.textContent?.includes('telah terkirim'), undefined, { timeout: 40_000 });
+    expect(await count('SELECT count(*)::int AS n FROM aspiration WHERE text = $1', [text])).toBe(1);
+    // Reloading (which retries anything left) creates nothing more.
+    await page.reload();
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await count('SELECT count(*)::int AS n FROM aspiration WHERE text = $1', [text])).toBe(1);
+  }, 90_000);
+});
