@@ -88,17 +88,38 @@ describe('citizen portal in a real browser', () => {
 
     await page.goto(`${portal.url}/lacak/${submitted.code}`);
     // The follow-up form is interactive only once React has hydrated the page.
-    await page.waitForLoadState('networkidle');
+    await page.waitForSelector('form[data-hydrated=true]');
     expect(await page.textContent('[data-testid=replies]')).toContain('Petugas PJU sudah mengganti lampu');
     expect(await page.textContent('[data-testid=status]')).toContain('Selesai');
     await page.fill('#followUpKey', submitted.key);
     await page.selectOption('#score', '4');
     await page.click('form button[type=submit]');
-    await page.waitForSelector('p[role=status]');
+    await page.waitForSelector('main p[role=status]');
+    expect(await page.textContent('main p[role=status]')).toContain('Terima kasih');
     await page.reload();
     expect(await page.textContent('main')).toContain('4 / 5');
     await shot('lacak-selesai');
     expect(await count(`SELECT count(*)::int AS n FROM survey_response WHERE aspiration_id = $1 AND score = 4`, [id])).toBe(1);
+  });
+
+  it('a citizen rates a published policy and sees the rating counted', async () => {
+    const asn = (await apiCall('POST', '/auth/login', undefined, { email: 'asn.e2e@madiunkota.go.id', password: 'sandi-asn-e2e-123' })).body.accessToken;
+    const id = (await apiCall('GET', `/aspirations/track/${submitted.code}`)).body.id as string;
+    const policy = await apiCall('POST', '/policies', asn, { title: 'Penggantian lampu PJU ke LED di Manguharjo', summary: 'Seluruh lampu PJU di Kecamatan Manguharjo diganti LED bertahap tahun 2027.', aspirationIds: [id] });
+    expect(policy.status).toBe(201);
+    expect((await apiCall('POST', `/policies/${policy.body.id}/publish`, asn)).status).toBe(200);
+
+    await page.goto(`${portal.url}/kebijakan`);
+    await page.click(`a[href="/kebijakan/${policy.body.id}"]`);
+    await page.waitForSelector('[data-testid=rating-form][data-hydrated=true]');
+    await page.check('input[name=score][value="4"]');
+    await page.fill('#comment', 'Setuju, tapi mohon prioritaskan gang yang paling gelap.');
+    await page.click('[data-testid=rating-form] button[type=submit]');
+    await page.waitForSelector('[data-testid=rating-form] p[role=status]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=rating-summary]')?.textContent?.includes('1 penilaian'));
+    expect(await page.textContent('[data-testid=comments]')).toContain('prioritaskan gang');
+    expect(await page.textContent('main')).toContain(submitted.code);
+    await shot('kebijakan');
   });
 
   it('shows a script typed into an aspiration as text, never runs it', async () => {

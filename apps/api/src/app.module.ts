@@ -19,6 +19,8 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { InsightModule } from './insight/insight.module';
+import { OkrModule } from './okr/okr.module';
+import { FellowsModule } from './fellows/fellows.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpdModule } from './opd/opd.module';
 import { QueueModule } from './queue/queue.module';
@@ -65,6 +67,8 @@ export class AppModule {
         OutboxModule,
         FeedbackModule,
         InsightModule,
+        OkrModule,
+        FellowsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

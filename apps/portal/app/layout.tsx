@@ -16,6 +16,8 @@ const NAV = [
   { href: '/aspirasi/baru', label: 'Kirim aspirasi' },
   { href: '/lacak', label: 'Lacak' },
   { href: '/aspirasi', label: 'Aspirasi publik' },
+  { href: '/kebijakan', label: 'Kebijakan' },
+  { href: '/survei', label: 'Survei' },
   { href: '/privasi', label: 'Privasi' },
 ];
 

@@ -2,10 +2,10 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Category, Kecamatan, PublicAspiration } from '../lib/api';
+import { browserPersonId } from '../lib/rater';
 import { enqueueSubmission, lastReceipts, sendSubmission, type SubmissionReceipt } from '../lib/pending-submissions';
 
 const DRAFT = 'ogh-draft-aspirasi';
-const SUPPORTER = 'ogh-supporter-id';
 
 interface Draft {
   key: string;
@@ -106,11 +106,7 @@ export function AspirationForm({ kecamatan, categories }: { kecamatan: Kecamatan
   const problem = (field: string) => errors.find((e) => e.field === field)?.problem;
 
   async function support(id: string) {
-    let supporterId = localStorage.getItem(SUPPORTER);
-    if (!supporterId) {
-      supporterId = crypto.randomUUID();
-      localStorage.setItem(SUPPORTER, supporterId);
-    }
+    const supporterId = browserPersonId();
     const res = await fetch(`/api/aspirations/${id}/support`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ supporterId }) });
     if (res.ok) {
       const body = (await res.json()) as { supportCount: number };

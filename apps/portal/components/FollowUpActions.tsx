@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 type Action = 'info' | 'confirm' | 'contest';
 
@@ -12,8 +12,18 @@ export function FollowUpActions({ code, allowed }: { code: string; allowed: ('ad
   const [key, setKey] = useState('');
   const [text, setText] = useState('');
   const [score, setScore] = useState('5');
+  // Marks the form interactive once React has hydrated it (before that a click would do nothing useful).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
-  if (!allowed.length) return null;
+  // After a confirmation the page refreshes with no actions left: keep the confirmation visible.
+  if (!allowed.length) {
+    return status ? (
+      <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'ok' : 'error'}>
+        {status.message}
+      </p>
+    ) : null;
+  }
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -41,7 +51,7 @@ export function FollowUpActions({ code, allowed }: { code: string; allowed: ('ad
   return (
     <section className="card" aria-labelledby="tindak">
       <h2 id="tindak">Tindak lanjut oleh pelapor</h2>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} data-hydrated={hydrated}>
         <fieldset>
           <legend>Pilih tindakan</legend>
           {allowed.includes('confirm') && (

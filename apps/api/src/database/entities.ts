@@ -26,6 +26,19 @@ import { OpdEntity } from '../opd/entities/opd.entity';
 import { KecamatanEntity } from '../regions/entities/kecamatan.entity';
 import { KelurahanEntity } from '../regions/entities/kelurahan.entity';
 import { KotaEntity } from '../regions/entities/kota.entity';
+import { FellowActivityEntity } from '../fellows/entities/fellow-activity.entity';
+import { FellowAssessmentEntity } from '../fellows/entities/fellow-assessment.entity';
+import { FellowCertificateEntity } from '../fellows/entities/fellow-certificate.entity';
+import { FellowCohortEntity, FellowCohortModuleEntity } from '../fellows/entities/fellow-cohort.entity';
+import { FellowEnrolmentEntity } from '../fellows/entities/fellow-enrolment.entity';
+import { FellowModuleEntity } from '../fellows/entities/fellow-module.entity';
+import { FellowParticipantEntity } from '../fellows/entities/fellow-participant.entity';
+import { FellowAttendanceEntity, FellowSessionEntity } from '../fellows/entities/fellow-session.entity';
+import { OkrCheckInEntity } from '../okr/entities/okr-check-in.entity';
+import { OkrCycleEntity } from '../okr/entities/okr-cycle.entity';
+import { OkrKeyResultValueEntity } from '../okr/entities/okr-key-result-value.entity';
+import { OkrKeyResultEntity } from '../okr/entities/okr-key-result.entity';
+import { OkrObjectiveEntity } from '../okr/entities/okr-objective.entity';
 
 /** Every entity of the API, listed explicitly so builds and tests need no globbing. */
 export const ENTITIES = [
@@ -57,4 +70,19 @@ export const ENTITIES = [
   InsightTrendWeekEntity,
   InsightEmergingEntity,
   InsightForecastEntity,
+  OkrCycleEntity,
+  OkrObjectiveEntity,
+  OkrKeyResultEntity,
+  OkrKeyResultValueEntity,
+  OkrCheckInEntity,
+  FellowParticipantEntity,
+  FellowModuleEntity,
+  FellowCohortEntity,
+  FellowCohortModuleEntity,
+  FellowEnrolmentEntity,
+  FellowSessionEntity,
+  FellowAttendanceEntity,
+  FellowAssessmentEntity,
+  FellowCertificateEntity,
+  FellowActivityEntity,
 ];

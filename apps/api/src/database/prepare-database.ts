@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { seedInitialTopicModel } from '../insight/initial-model';
+import { DefaultCycleSeed } from '../okr/default-cycle.seed';
 import { BootstrapAdminResult, BootstrapAdminService } from '../users/bootstrap-admin.service';
 import { assertSchemaNotAhead, migrate, withMigrationLock } from './migration-runner';
 
@@ -32,6 +33,8 @@ export async function prepareDatabase(app: INestApplicationContext, config: AppC
     const admin = await app.get(BootstrapAdminService).ensureAdmin();
     const model = await seedInitialTopicModel(ds);
     if (model) logger.log(`Trained the initial topic model ${model} from the shipped corpus`);
+    const okr = await app.get(DefaultCycleSeed).load();
+    if (okr.cycle === 'created' || okr.keyResultsInserted) logger.log(`Default OKR cycle loaded: +${okr.objectivesInserted} objectives, +${okr.keyResultsInserted} key results`);
     return { migrationsApplied, admin };
   });
 }

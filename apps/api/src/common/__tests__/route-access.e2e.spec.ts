@@ -4,9 +4,11 @@ import { startTestApp, TestApp } from '../../testing/test-app';
 import { listRouteAccess } from '../auth/route-access';
 import { ASPIRATIONS_ACCESS } from './expected-access/aspirations';
 import { CORE_ACCESS } from './expected-access/core';
+import { FELLOWS_ACCESS } from './expected-access/fellows';
 import { FORUMS_ACCESS } from './expected-access/forums';
 import { INSIGHT_ACCESS } from './expected-access/insight';
 import { NOTIFICATIONS_ACCESS } from './expected-access/notifications';
+import { OKR_ACCESS } from './expected-access/okr';
 import { OPEN311_ACCESS } from './expected-access/open311';
 import { POLICIES_ACCESS } from './expected-access/policies';
 import { SURVEYS_ACCESS } from './expected-access/surveys';
@@ -24,6 +26,8 @@ const EXPECTED: Record<string, string> = {
   ...NOTIFICATIONS_ACCESS,
   ...OPEN311_ACCESS,
   ...INSIGHT_ACCESS,
+  ...OKR_ACCESS,
+  ...FELLOWS_ACCESS,
 };
 
 describe('route access', () => {

@@ -1,0 +1,31 @@
+/** Declared access of the Citizen Data Fellows routes: trainers and admins, except the public certificate check. */
+const TRAINERS = 'roles:admin,trainer';
+
+export const FELLOWS_ACCESS: Record<string, string> = {
+  'GET /api/fellows/participants': TRAINERS,
+  'POST /api/fellows/participants': TRAINERS,
+  'POST /api/fellows/participants/import': TRAINERS,
+  'GET /api/fellows/participants/:id': TRAINERS,
+  'PATCH /api/fellows/participants/:id': TRAINERS,
+  'GET /api/fellows/participants/:id/contact': TRAINERS,
+  'GET /api/fellows/participants/:id/activities': TRAINERS,
+  'POST /api/fellows/participants/:id/activities': TRAINERS,
+  'GET /api/fellows/stats': TRAINERS,
+  'GET /api/fellows/modules': TRAINERS,
+  'POST /api/fellows/modules': TRAINERS,
+  'PATCH /api/fellows/modules/:id': TRAINERS,
+  'GET /api/fellows/cohorts': TRAINERS,
+  'POST /api/fellows/cohorts': TRAINERS,
+  'GET /api/fellows/cohorts/:id': TRAINERS,
+  'PATCH /api/fellows/cohorts/:id': TRAINERS,
+  'POST /api/fellows/cohorts/:id/enrolments': TRAINERS,
+  'GET /api/fellows/cohorts/:id/sessions': TRAINERS,
+  'POST /api/fellows/cohorts/:id/sessions': TRAINERS,
+  'PUT /api/fellows/sessions/:id/attendance': TRAINERS,
+  'POST /api/fellows/cohorts/:id/assessments': TRAINERS,
+  'GET /api/fellows/cohorts/:id/progress': TRAINERS,
+  'GET /api/fellows/cohorts/:id/progress/export': TRAINERS,
+  'POST /api/fellows/cohorts/:id/certificates': TRAINERS,
+  'GET /api/fellows/certificates/:number': 'public',
+  'GET /api/fellows/certificates/:number/pdf': TRAINERS,
+};

@@ -1,0 +1,107 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class OkrAndFellows1795816657449 implements MigrationInterface {
+  name = 'OkrAndFellows1795816657449';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE \"fellow_participant\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"kind\" character varying(5) NOT NULL, \"full_name\" character varying(120) NOT NULL, \"public_name\" character varying(120), \"email_enc\" bytea, \"phone_enc\" bytea, \"email_hash\" character(64), \"opd_id\" integer, \"created_by\" uuid, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"fellow_participant_kind_check\" CHECK (\"kind\" IN ('asn','warga')), CONSTRAINT \"PK_1d4042fc8a3a941793c2cd21666\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_1fa450047bb7a5c613cde062a4\" ON \"fellow_participant\" (\"email_hash\") WHERE \"email_hash\" IS NOT NULL");
+    await queryRunner.query("CREATE TABLE \"fellow_activity\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"participant_id\" uuid NOT NULL, \"kind\" character varying(20) NOT NULL, \"occurred_on\" date NOT NULL, \"description\" text, \"recorded_by\" uuid, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"fellow_activity_kind_check\" CHECK (\"kind\" IN ('data_audit','forum_facilitation','mentoring')), CONSTRAINT \"PK_123ed9128a84ca4116a4ba27d1e\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_6ff7667a44f655f8cda7cac5a8\" ON \"fellow_activity\" (\"participant_id\", \"occurred_on\") ");
+    await queryRunner.query("CREATE TABLE \"fellow_module\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"code\" character varying(60) NOT NULL, \"title\" character varying(200) NOT NULL, \"description\" text, \"position\" smallint NOT NULL DEFAULT '0', \"is_active\" boolean NOT NULL DEFAULT true, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"UQ_adad6a6cd418213639ceb08d460\" UNIQUE (\"code\"), CONSTRAINT \"PK_d5a61c8d017dd13f06eb0038385\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"fellow_cohort\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"name\" character varying(200) NOT NULL, \"starts_on\" date, \"ends_on\" date, \"min_attendance_pct\" smallint NOT NULL DEFAULT '80', \"passing_score\" smallint NOT NULL DEFAULT '70', \"created_by\" uuid, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"UQ_aa23c0def967fec8dd64f237de7\" UNIQUE (\"name\"), CONSTRAINT \"fellow_cohort_passing_check\" CHECK (\"passing_score\" BETWEEN 0 AND 100), CONSTRAINT \"fellow_cohort_attendance_check\" CHECK (\"min_attendance_pct\" BETWEEN 0 AND 100), CONSTRAINT \"PK_215980c9052e68a41e0db81f5ad\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"fellow_cohort_module\" (\"cohort_id\" uuid NOT NULL, \"module_id\" uuid NOT NULL, CONSTRAINT \"PK_cc9f04174db6fada2719cd73f74\" PRIMARY KEY (\"cohort_id\", \"module_id\"))");
+    await queryRunner.query("CREATE TABLE \"fellow_assessment\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"cohort_id\" uuid NOT NULL, \"participant_id\" uuid NOT NULL, \"module_id\" uuid NOT NULL, \"score\" smallint NOT NULL, \"assessed_on\" date NOT NULL, \"recorded_by\" uuid, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"fellow_assessment_score_check\" CHECK (\"score\" BETWEEN 0 AND 100), CONSTRAINT \"PK_7f188afc520df4b2a5b0ea86f8a\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_c012c2c342602b2e8b3e0dfc44\" ON \"fellow_assessment\" (\"cohort_id\", \"participant_id\", \"module_id\") ");
+    await queryRunner.query("CREATE TABLE \"fellow_certificate\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"number\" character varying(20) NOT NULL, \"participant_id\" uuid NOT NULL, \"cohort_id\" uuid NOT NULL, \"issued_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"issued_by\" uuid, CONSTRAINT \"UQ_9eec67f15ddf098aae4781a3b74\" UNIQUE (\"number\"), CONSTRAINT \"PK_008009f08137e67bcdb0c2973d5\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_c4270dfd2aa9523fc8845fad20\" ON \"fellow_certificate\" (\"issued_at\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_d22252f1c441f2effc173f5bfe\" ON \"fellow_certificate\" (\"participant_id\", \"cohort_id\") ");
+    await queryRunner.query("CREATE TABLE \"fellow_enrolment\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"cohort_id\" uuid NOT NULL, \"participant_id\" uuid NOT NULL, \"enrolled_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_747651653652350298e203d002a\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_f11ac851c6b1010d67e181f0e3\" ON \"fellow_enrolment\" (\"participant_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_f55db4a761719509cb22a19628\" ON \"fellow_enrolment\" (\"cohort_id\", \"participant_id\") ");
+    await queryRunner.query("CREATE TABLE \"fellow_session\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"cohort_id\" uuid NOT NULL, \"module_id\" uuid NOT NULL, \"title\" character varying(200) NOT NULL, \"held_on\" date NOT NULL, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_9f917677ee5d38d2206a231ecb9\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_c1a1c376448ee5e8238dfc407f\" ON \"fellow_session\" (\"cohort_id\", \"held_on\") ");
+    await queryRunner.query("CREATE TABLE \"fellow_attendance\" (\"session_id\" uuid NOT NULL, \"participant_id\" uuid NOT NULL, \"present\" boolean NOT NULL, \"recorded_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_d2b9661581cba3d7a13555a4e9e\" PRIMARY KEY (\"session_id\", \"participant_id\"))");
+    await queryRunner.query("CREATE TABLE \"okr_cycle\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"code\" character varying(40) NOT NULL, \"name\" character varying(200) NOT NULL, \"start_date\" date NOT NULL, \"end_date\" date NOT NULL, \"baseline_start\" date NOT NULL, \"baseline_end\" date NOT NULL, \"phases\" jsonb NOT NULL DEFAULT '[]', \"created_by\" uuid, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"UQ_3ec21555860193bbab17fc3ba10\" UNIQUE (\"code\"), CONSTRAINT \"PK_4d989d26f4ff7fbb5cf89ce5c3e\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"okr_objective\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"cycle_id\" uuid NOT NULL, \"code\" character varying(40) NOT NULL, \"title\" character varying(200) NOT NULL, \"description\" text, \"owner_opd_id\" integer NOT NULL, \"position\" smallint NOT NULL DEFAULT '0', \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_0ea44d8b78fb547ce2f0062b8a5\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_46ba0240207867386c2d3655c0\" ON \"okr_objective\" (\"owner_opd_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_71297e292284e5283b0bfb974b\" ON \"okr_objective\" (\"cycle_id\", \"code\") ");
+    await queryRunner.query("CREATE TABLE \"okr_key_result\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"objective_id\" uuid NOT NULL, \"code\" character varying(40) NOT NULL, \"title\" character varying(200) NOT NULL, \"mode\" character varying(6) NOT NULL, \"metric_key\" character varying(60), \"metric_params\" jsonb NOT NULL DEFAULT '{}', \"unit\" character varying(20) NOT NULL, \"direction\" character varying(8) NOT NULL, \"baseline\" double precision NOT NULL, \"target\" double precision NOT NULL, \"current_value\" double precision, \"progress\" double precision, \"status\" character varying(9) NOT NULL DEFAULT 'no-data', \"status_reason\" text, \"computed_at\" TIMESTAMP WITH TIME ZONE, \"position\" smallint NOT NULL DEFAULT '0', \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"okr_key_result_metric_check\" CHECK ((\"mode\" = 'auto') = (\"metric_key\" IS NOT NULL)), CONSTRAINT \"okr_key_result_status_check\" CHECK (\"status\" IN ('on-track','at-risk','off-track','no-data')), CONSTRAINT \"okr_key_result_direction_check\" CHECK (\"direction\" IN ('increase','decrease')), CONSTRAINT \"okr_key_result_mode_check\" CHECK (\"mode\" IN ('auto','manual')), CONSTRAINT \"PK_393bf8c79fdfaf495f185940594\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_75bbffac0bccd1d0e0c7d605fb\" ON \"okr_key_result\" (\"objective_id\", \"code\") ");
+    await queryRunner.query("CREATE TABLE \"okr_check_in\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"key_result_id\" uuid NOT NULL, \"note\" text NOT NULL, \"confidence\" smallint NOT NULL, \"author_user_id\" uuid, \"author_name\" character varying(120) NOT NULL, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"okr_check_in_confidence_check\" CHECK (\"confidence\" BETWEEN 0 AND 10), CONSTRAINT \"PK_1e027169e0472232e2ae402b40a\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_94dfa4a035d7d3fdad7c0a473d\" ON \"okr_check_in\" (\"key_result_id\", \"created_at\") ");
+    await queryRunner.query("CREATE TABLE \"okr_key_result_value\" (\"id\" BIGSERIAL NOT NULL, \"key_result_id\" uuid NOT NULL, \"value\" double precision, \"progress\" double precision, \"status\" character varying(9) NOT NULL, \"source\" character varying(6) NOT NULL, \"note\" text, \"recorded_by\" uuid, \"recorded_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"okr_key_result_value_source_check\" CHECK (\"source\" IN ('auto','manual')), CONSTRAINT \"PK_3333da3a9bfbb8057b29d12006a\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_cebd122cd5e6237ce2da1bd972\" ON \"okr_key_result_value\" (\"key_result_id\", \"recorded_at\") ");
+    await queryRunner.query("ALTER TABLE \"fellow_participant\" ADD CONSTRAINT \"FK_32b6f66788a36b56035a9167fe2\" FOREIGN KEY (\"opd_id\") REFERENCES \"opd\"(\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"fellow_activity\" ADD CONSTRAINT \"FK_306e1b4e8f36a8113dfb8c2e67d\" FOREIGN KEY (\"participant_id\") REFERENCES \"fellow_participant\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"fellow_cohort_module\" ADD CONSTRAINT \"FK_0e4df04a74e7eb9252d930657cd\" FOREIGN KEY (\"cohort_id\") REFERENCES \"fellow_cohort\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"fellow_cohort_module\" ADD CONSTRAINT \"FK_6061ecdf880da8ff5ef05a72857\" FOREIGN KEY (\"module_id\") REFERENCES \"fellow_module\"(\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"fellow_assessment\" ADD CONSTRAINT \"FK_bfae79922bef2149180809cdb36\" FOREIGN KEY (\"cohort_id\") REFERENCES \"fellow_cohort\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"fellow_assessment\" ADD CONSTRAINT \"FK_fabb1b2a7d5e06c6f3d5e4e8bc6\" FOREIGN KEY (\"participant_id\") REFERENCES \"fellow_participant\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"fellow_assessment\" ADD CONSTRAINT \"FK_34389339ec1c0c0d271024bf81e\" FOREIGN KEY (\"module_id\") REFERENCES \"fellow_module\"(\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"fellow_certificate\" ADD CONSTRAINT \"FK_30bb8acc7091b52a3eec45cefd3\" FOREIGN KEY (\"participant_id\") REFERENCES \"fellow_participant\"(\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"fellow_certificate\" ADD CONSTRAINT \"FK_52dba7cfc9b81f3381b57001015\" FOREIGN KEY (\"cohort_id\") REFERENCES \"fellow_cohort\"(\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"fellow_enrolment\" ADD CONSTRAINT \"FK_a38fe1df3a0e6c50ddb39fe937a\" FOREIGN KEY (\"cohort_id\") REFERENCES \"fellow_cohort\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"fellow_enrolment\" ADD CONSTRAINT \"FK_f11ac851c6b1010d67e181f0e3c\" FOREIGN KEY (\"participant_id\") REFERENCES \"fellow_participant\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"fellow_session\" ADD CONSTRAINT \"FK_d3f84b01464f3296e5591b2d29c\" FOREIGN KEY (\"cohort_id\") REFERENCES \"fellow_cohort\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"fellow_session\" ADD CONSTRAINT \"FK_becdc68072b8e3d8e2fe6c96d61\" FOREIGN KEY (\"module_id\") REFERENCES \"fellow_module\"(\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"fellow_attendance\" ADD CONSTRAINT \"FK_d31dd5ad48a327c87eeba663563\" FOREIGN KEY (\"session_id\") REFERENCES \"fellow_session\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"fellow_attendance\" ADD CONSTRAINT \"FK_5d54cf2038406c3d3bf93529464\" FOREIGN KEY (\"participant_id\") REFERENCES \"fellow_participant\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"okr_objective\" ADD CONSTRAINT \"FK_71dd070bb1d7cf99a1f84ebf082\" FOREIGN KEY (\"cycle_id\") REFERENCES \"okr_cycle\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"okr_objective\" ADD CONSTRAINT \"FK_46ba0240207867386c2d3655c0a\" FOREIGN KEY (\"owner_opd_id\") REFERENCES \"opd\"(\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"okr_key_result\" ADD CONSTRAINT \"FK_76664d50b2491db78bfe7f638e5\" FOREIGN KEY (\"objective_id\") REFERENCES \"okr_objective\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"okr_check_in\" ADD CONSTRAINT \"FK_e3234452d73dac95bc011b0c1a3\" FOREIGN KEY (\"key_result_id\") REFERENCES \"okr_key_result\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"okr_key_result_value\" ADD CONSTRAINT \"FK_5cc2bcf98c9d584e89dc2f56cfc\" FOREIGN KEY (\"key_result_id\") REFERENCES \"okr_key_result\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("ALTER TABLE \"okr_key_result_value\" DROP CONSTRAINT \"FK_5cc2bcf98c9d584e89dc2f56cfc\"");
+    await queryRunner.query("ALTER TABLE \"okr_check_in\" DROP CONSTRAINT \"FK_e3234452d73dac95bc011b0c1a3\"");
+    await queryRunner.query("ALTER TABLE \"okr_key_result\" DROP CONSTRAINT \"FK_76664d50b2491db78bfe7f638e5\"");
+    await queryRunner.query("ALTER TABLE \"okr_objective\" DROP CONSTRAINT \"FK_46ba0240207867386c2d3655c0a\"");
+    await queryRunner.query("ALTER TABLE \"okr_objective\" DROP CONSTRAINT \"FK_71dd070bb1d7cf99a1f84ebf082\"");
+    await queryRunner.query("ALTER TABLE \"fellow_attendance\" DROP CONSTRAINT \"FK_5d54cf2038406c3d3bf93529464\"");
+    await queryRunner.query("ALTER TABLE \"fellow_attendance\" DROP CONSTRAINT \"FK_d31dd5ad48a327c87eeba663563\"");
+    await queryRunner.query("ALTER TABLE \"fellow_session\" DROP CONSTRAINT \"FK_becdc68072b8e3d8e2fe6c96d61\"");
+    await queryRunner.query("ALTER TABLE \"fellow_session\" DROP CONSTRAINT \"FK_d3f84b01464f3296e5591b2d29c\"");
+    await queryRunner.query("ALTER TABLE \"fellow_enrolment\" DROP CONSTRAINT \"FK_f11ac851c6b1010d67e181f0e3c\"");
+    await queryRunner.query("ALTER TABLE \"fellow_enrolment\" DROP CONSTRAINT \"FK_a38fe1df3a0e6c50ddb39fe937a\"");
+    await queryRunner.query("ALTER TABLE \"fellow_certificate\" DROP CONSTRAINT \"FK_52dba7cfc9b81f3381b57001015\"");
+    await queryRunner.query("ALTER TABLE \"fellow_certificate\" DROP CONSTRAINT \"FK_30bb8acc7091b52a3eec45cefd3\"");
+    await queryRunner.query("ALTER TABLE \"fellow_assessment\" DROP CONSTRAINT \"FK_34389339ec1c0c0d271024bf81e\"");
+    await queryRunner.query("ALTER TABLE \"fellow_assessment\" DROP CONSTRAINT \"FK_fabb1b2a7d5e06c6f3d5e4e8bc6\"");
+    await queryRunner.query("ALTER TABLE \"fellow_assessment\" DROP CONSTRAINT \"FK_bfae79922bef2149180809cdb36\"");
+    await queryRunner.query("ALTER TABLE \"fellow_cohort_module\" DROP CONSTRAINT \"FK_6061ecdf880da8ff5ef05a72857\"");
+    await queryRunner.query("ALTER TABLE \"fellow_cohort_module\" DROP CONSTRAINT \"FK_0e4df04a74e7eb9252d930657cd\"");
+    await queryRunner.query("ALTER TABLE \"fellow_activity\" DROP CONSTRAINT \"FK_306e1b4e8f36a8113dfb8c2e67d\"");
+    await queryRunner.query("ALTER TABLE \"fellow_participant\" DROP CONSTRAINT \"FK_32b6f66788a36b56035a9167fe2\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_cebd122cd5e6237ce2da1bd972\"");
+    await queryRunner.query("DROP TABLE \"okr_key_result_value\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_94dfa4a035d7d3fdad7c0a473d\"");
+    await queryRunner.query("DROP TABLE \"okr_check_in\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_75bbffac0bccd1d0e0c7d605fb\"");
+    await queryRunner.query("DROP TABLE \"okr_key_result\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_71297e292284e5283b0bfb974b\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_46ba0240207867386c2d3655c0\"");
+    await queryRunner.query("DROP TABLE \"okr_objective\"");
+    await queryRunner.query("DROP TABLE \"okr_cycle\"");
+    await queryRunner.query("DROP TABLE \"fellow_attendance\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_c1a1c376448ee5e8238dfc407f\"");
+    await queryRunner.query("DROP TABLE \"fellow_session\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_f55db4a761719509cb22a19628\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_f11ac851c6b1010d67e181f0e3\"");
+    await queryRunner.query("DROP TABLE \"fellow_enrolment\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_d22252f1c441f2effc173f5bfe\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_c4270dfd2aa9523fc8845fad20\"");
+    await queryRunner.query("DROP TABLE \"fellow_certificate\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_c012c2c342602b2e8b3e0dfc44\"");
+    await queryRunner.query("DROP TABLE \"fellow_assessment\"");
+    await queryRunner.query("DROP TABLE \"fellow_cohort_module\"");
+    await queryRunner.query("DROP TABLE \"fellow_cohort\"");
+    await queryRunner.query("DROP TABLE \"fellow_module\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_6ff7667a44f655f8cda7cac5a8\"");
+    await queryRunner.query("DROP TABLE \"fellow_activity\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_1fa450047bb7a5c613cde062a4\"");
+    await queryRunner.query("DROP TABLE \"fellow_participant\"");
+  }
+}

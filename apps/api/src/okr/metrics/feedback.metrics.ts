@@ -1,0 +1,150 @@
+import { baselineWindow, cycleWindow, effectiveAsOf, MetricContext, MetricDefinition, MetricResult, NOT_STARTED, Query, quarterStart, rateChange, round, Window } from './metric';
+
+/** Aspirations sent through the portal plus citizen satisfaction answers in [from, to). */
+export async function portalParticipation(query: Query, w: Window): Promise<number> {
+  const [row] = await query(
+    `SELECT (SELECT count(*) FROM aspiration WHERE channel = 'portal' AND submitted_at >= $1 AND submitted_at < $2)
+          + (SELECT count(*) FROM survey_response WHERE kind = 'citizen_satisfaction' AND created_at >= $1 AND created_at < $2) AS n`,
+    [w.from, w.to],
+  );
+  return Number(row.n);
+}
+
+/** Portal participation per day in the elapsed cycle against the baseline period, in percent. */
+export const participationGrowth: MetricDefinition = {
+  key: 'participation_growth',
+  label: 'Pertumbuhan partisipasi warga di portal',
+  unit: '%',
+  direction: 'increase',
+  description: 'Aspirasi lewat portal + jawaban survei kepuasan warga per hari, dibanding periode dasar (%).',
+  async compute(ctx: MetricContext): Promise<MetricResult> {
+    const w = cycleWindow(ctx);
+    if (!w) return { value: null, reason: NOT_STARTED };
+    const b = baselineWindow(ctx);
+    return rateChange(await portalParticipation(ctx.query, w), w.days, await portalParticipation(ctx.query, b), b.days, 'partisipasi');
+  },
+};
+
+/** Average hours from submission to the first public reply, for replies given in [from, to). */
+async function responseHours(query: Query, w: Window): Promise<{ n: number; avg: number | null }> {
+  const [row] = await query(
+    `SELECT count(*)::int AS n, avg(extract(epoch FROM first_reply_at - submitted_at) / 3600) AS avg
+     FROM aspiration WHERE first_reply_at >= $1 AND first_reply_at < $2`,
+    [w.from, w.to],
+  );
+  return { n: row.n, avg: row.avg === null ? null : Number(row.avg) };
+}
+
+/** Change of the average response time (first reply) against the baseline period, in percent (negative is faster). */
+export const responseTimeChange: MetricDefinition = {
+  key: 'response_time_change',
+  label: 'Perubahan rata-rata waktu respons',
+  unit: '%',
+  direction: 'decrease',
+  description: 'Rata-rata jam dari aspirasi masuk sampai balasan pertama, dibanding periode dasar (%).',
+  async compute(ctx) {
+    const w = cycleWindow(ctx);
+    if (!w) return { value: null, reason: NOT_STARTED };
+    const current = await responseHours(ctx.query, w);
+    const baseline = await responseHours(ctx.query, baselineWindow(ctx));
+    const details = { currentAvgHours: current.avg === null ? null : round(current.avg, 2), currentReplies: current.n, baselineAvgHours: baseline.avg === null ? null : round(baseline.avg, 2), baselineReplies: baseline.n };
+    if (baseline.avg === null || baseline.avg <= 0) return { value: null, reason: 'Belum ada balasan pada periode dasar', details };
+    if (current.avg === null) return { value: null, reason: 'Belum ada balasan dalam siklus ini', details };
+    return { value: round((current.avg / baseline.avg - 1) * 100, 1), details };
+  },
+};
+
+function surveyAverage(key: string, kind: 'citizen_satisfaction' | 'asn_system', label: string, description: string): MetricDefinition {
+  return {
+    key,
+    label,
+    unit: 'skor 1-5',
+    direction: 'increase',
+    description,
+    async compute(ctx) {
+      const w = cycleWindow(ctx);
+      if (!w) return { value: null, reason: NOT_STARTED };
+      const [row] = await ctx.query(
+        `SELECT count(*)::int AS n, avg(score) AS avg FROM survey_response WHERE kind = $1 AND created_at >= $2 AND created_at < $3`,
+        [kind, w.from, w.to],
+      );
+      if (!row.n) return { value: null, reason: 'Belum ada jawaban survei dalam siklus ini', details: { answers: 0 } };
+      return { value: round(Number(row.avg), 2), details: { answers: row.n } };
+    },
+  };
+}
+
+/** Average citizen satisfaction (1–5) of the answers given in the cycle so far. */
+export const citizenSatisfaction = surveyAverage('citizen_satisfaction_avg', 'citizen_satisfaction', 'Rata-rata kepuasan warga', 'Rata-rata skor survei kepuasan warga (1–5) dalam siklus.');
+
+/** Average ASN satisfaction with the system (1–5) in the cycle so far. */
+export const asnSatisfaction = surveyAverage('asn_satisfaction_avg', 'asn_system', 'Rata-rata kepuasan ASN terhadap sistem', 'Rata-rata skor survei internal ASN (1–5) dalam siklus.');
+
+/**
+ * Open policy reports published in the current quarter (WIB).
+ *
+ * The reports module does not exist yet (issue 8). Until then this counts the
+ * policies published with status adopted or implemented in the quarter, the
+ * closest published, data-based policy output the hub has today. Issue 8
+ * switches this query to the published open reports (and keeps the key).
+ */
+export const openReportsPerQuarter: MetricDefinition = {
+  key: 'open_reports_per_quarter',
+  label: 'Laporan kebijakan terbuka per triwulan',
+  unit: 'laporan',
+  direction: 'increase',
+  description: 'Sementara (sampai modul laporan, issue 8): kebijakan berstatus ditetapkan/dilaksanakan yang dipublikasikan pada triwulan berjalan.',
+  async compute(ctx) {
+    if (!cycleWindow(ctx)) return { value: null, reason: NOT_STARTED };
+    const asOf = effectiveAsOf(ctx);
+    const from = quarterStart(asOf);
+    const [row] = await ctx.query(
+      `SELECT count(*)::int AS n FROM policy WHERE status IN ('adopted', 'implemented') AND published_at >= $1 AND published_at <= $2`,
+      [from, asOf],
+    );
+    return { value: row.n, details: { quarterStart: from.toISOString(), source: 'policy (adopted/implemented); issue 8: open reports' } };
+  },
+};
+
+/** Forum attendance per day in the elapsed cycle against the baseline period, in percent. */
+export const forumAttendanceChange: MetricDefinition = {
+  key: 'forum_attendance_change',
+  label: 'Perubahan kehadiran forum konsultasi publik',
+  unit: '%',
+  direction: 'increase',
+  description: 'Jumlah kehadiran forum konsultasi per hari dalam siklus, dibanding periode dasar (%).',
+  async compute(ctx) {
+    const w = cycleWindow(ctx);
+    if (!w) return { value: null, reason: NOT_STARTED };
+    const b = baselineWindow(ctx);
+    const sum = async (x: { from: Date; to: Date }) => {
+      // held_on is a WIB date: compare it with the WIB days of the window.
+      const [row] = await ctx.query(
+        `SELECT coalesce(sum(attendance), 0)::int AS n FROM forum_event
+         WHERE held_on >= ($1::timestamptz AT TIME ZONE 'Asia/Jakarta')::date AND held_on < ($2::timestamptz AT TIME ZONE 'Asia/Jakarta')::date`,
+        [x.from, x.to],
+      );
+      return row.n as number;
+    };
+    // Whole days: a forum on the current day counts once the day has started.
+    const to = new Date(Math.ceil((w.to.getTime() + 7 * 3600_000) / 86_400_000) * 86_400_000 - 7 * 3600_000);
+    const days = (to.getTime() - w.from.getTime()) / 86_400_000;
+    return rateChange(await sum({ from: w.from, to }), days, await sum(b), b.days, 'kehadiran forum');
+  },
+};
+
+/**
+ * Share of Musrenbang proposals adopted into policy. The Musrenbang proposals
+ * come with the collector issue; until its table exists the metric is
+ * registered but reports no value, with the reason.
+ */
+export const musrenbangAdoptionShare: MetricDefinition = {
+  key: 'musrenbang_adoption_share',
+  label: 'Usulan Musrenbang yang menjadi kebijakan',
+  unit: '%',
+  direction: 'increase',
+  description: 'Persentase usulan Musrenbang yang diadopsi menjadi kebijakan. Sumber data (usulan Musrenbang dari collector) belum tersedia.',
+  compute() {
+    return Promise.resolve({ value: null, reason: 'Sumber data belum tersedia: usulan Musrenbang belum diimpor (modul collector)' });
+  },
+};

@@ -1,0 +1,56 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { browserPersonId } from '../lib/rater';
+
+/** Rate a published policy 1–5 with an optional comment; rating again updates it. */
+export function RatingForm({ policyId }: { policyId: string }) {
+  const router = useRouter();
+  const [score, setScore] = useState('');
+  const [comment, setComment] = useState('');
+  // Marks the form interactive once React has hydrated it (before that a click would do nothing useful).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (!score) return setStatus({ ok: false, message: 'Pilih nilai 1 sampai 5.' });
+    const res = await fetch(`/api/policies/${policyId}/ratings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ score: Number(score), raterId: browserPersonId(), ...(comment.trim() ? { comment } : {}) }),
+    }).catch(() => null);
+    if (!res) return setStatus({ ok: false, message: 'Koneksi bermasalah. Coba lagi.' });
+    const body = await res.json().catch(() => ({}));
+    if (res.ok) {
+      setStatus({ ok: true, message: body.result === 'updated' ? 'Penilaian Anda diperbarui.' : 'Terima kasih, penilaian Anda tersimpan.' });
+      router.refresh();
+    } else {
+      setStatus({ ok: false, message: body.message ?? 'Penilaian ditolak.' });
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-labelledby="nilai-judul" data-testid="rating-form" data-hydrated={hydrated}>
+      <h2 id="nilai-judul">Beri penilaian</h2>
+      <fieldset>
+        <legend>Nilai kebijakan ini (1 = sangat buruk, 5 = sangat baik)</legend>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <label key={n} className="inline">
+            <input type="radio" name="score" value={n} checked={score === String(n)} onChange={() => setScore(String(n))} /> {n}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor="comment">Komentar (opsional)</label>
+      <textarea id="comment" rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+      <button type="submit">Kirim penilaian</button>
+      {status && (
+        <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'ok' : 'error'}>
+          {status.message}
+        </p>
+      )}
+    </form>
+  );
+}
