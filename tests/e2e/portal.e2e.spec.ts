@@ -74,17 +74,36 @@ describe('citizen portal in a real browser', () => {
     await shot('lacak');
   });
 
-  it('an ASN replies and resolves it; the citizen sees the reply and confirms with a score', async () => {
+  it('an ASN signs in, replies and resolves it in the workspace; the citizen sees the reply and confirms with a score', async () => {
     const admin = await apiCall('POST', '/auth/login', undefined, { email: 'admin@madiunkota.go.id', password: 'admin-password-e2e' });
     const id = (await apiCall('GET', `/aspirations/track/${submitted.code}`)).body.id as string;
     const detail = await apiCall('GET', `/asn/aspirations/${id}`, admin.body.accessToken);
     const opd = detail.body.opd.code as string;
     await apiCall('POST', '/users', admin.body.accessToken, { email: 'asn.e2e@madiunkota.go.id', name: 'ASN E2E', role: 'asn', opdCode: opd, password: 'sandi-asn-e2e-123' });
-    const asn = (await apiCall('POST', '/auth/login', undefined, { email: 'asn.e2e@madiunkota.go.id', password: 'sandi-asn-e2e-123' })).body.accessToken;
-    expect((await apiCall('POST', `/asn/aspirations/${id}/status`, asn, { status: 'verified' })).status).toBe(200);
-    expect((await apiCall('POST', `/asn/aspirations/${id}/replies`, asn, { body: 'Petugas PJU sudah mengganti lampu pada Rabu malam.' })).status).toBe(201);
-    await apiCall('POST', `/asn/aspirations/${id}/status`, asn, { status: 'in_progress' });
-    expect((await apiCall('POST', `/asn/aspirations/${id}/status`, asn, { status: 'resolved' })).body.status).toBe('resolved');
+
+    const staff = await browser.newPage();
+    await staff.goto(`${portal.url}/asn`);
+    await staff.waitForURL(/\/asn\/masuk/);
+    await staff.fill('#email', 'asn.e2e@madiunkota.go.id');
+    await staff.fill('#password', 'sandi-asn-e2e-123');
+    await staff.click('form button[type=submit]');
+    await staff.waitForSelector('[data-testid=inbox]');
+    await staff.screenshot({ path: join(SCREENSHOTS, 'asn-kotak-masuk.png'), fullPage: true });
+    await staff.click(`a:text("${submitted.code}")`);
+    await staff.waitForSelector('[data-testid=staff-status]');
+    const setStatus = async (value: string, label: string) => {
+      await staff.selectOption('#status', value);
+      await staff.click('form:has(#status) button[type=submit]');
+      await staff.waitForFunction((l) => document.querySelector('[data-testid=staff-status]')?.textContent === l, label);
+    };
+    await setStatus('verified', 'Diverifikasi');
+    await staff.fill('#reply', 'Petugas PJU sudah mengganti lampu pada Rabu malam.');
+    await staff.click('form:has(#reply) button[type=submit]');
+    await staff.waitForFunction(() => document.querySelector('[data-testid=staff-history]')?.textContent?.includes('Petugas PJU sudah mengganti lampu'));
+    await setStatus('in_progress', 'Ditindaklanjuti');
+    await setStatus('resolved', 'Selesai');
+    await staff.screenshot({ path: join(SCREENSHOTS, 'asn-detail.png'), fullPage: true });
+    await staff.close();
 
     await page.goto(`${portal.url}/lacak/${submitted.code}`);
     // The follow-up form is interactive only once React has hydrated the page.

@@ -19,6 +19,7 @@ const NAV = [
   { href: '/kebijakan', label: 'Kebijakan' },
   { href: '/survei', label: 'Survei' },
   { href: '/privasi', label: 'Privasi' },
+  { href: '/asn', label: 'Ruang kerja ASN' },
 ];
 
 export default function RootLayout({ children }: { children: ReactNode }) {
