@@ -158,6 +158,10 @@ describe('citizen portal in a real browser', () => {
     await shot('aspirasi-publik');
     await page.goto(`${portal.url}/privasi`);
     await shot('privasi');
+    await page.goto(`${portal.url}/statistik`);
+    expect(await page.locator('svg[role=img]').first().getAttribute('aria-labelledby')).toBe('kec-title kec-desc');
+    expect(await page.locator('table').first().textContent()).toContain('Manguharjo');
+    await shot('statistik');
   });
 
   it('a submission made while the API is down is sent once the API is back, exactly once', async () => {

@@ -17,6 +17,7 @@ const NAV = [
   { href: '/lacak', label: 'Lacak' },
   { href: '/aspirasi', label: 'Aspirasi publik' },
   { href: '/kebijakan', label: 'Kebijakan' },
+  { href: '/statistik', label: 'Statistik' },
   { href: '/survei', label: 'Survei' },
   { href: '/privasi', label: 'Privasi' },
   { href: '/asn', label: 'Ruang kerja ASN' },

@@ -4,6 +4,7 @@
  * sentiment from the same analysis. Used by the API worker, the eval command
  * and the throughput benchmark, so all three measure the same thing.
  */
+import type { Lexeme } from './lexeme';
 import { IndonesianTextPipeline, type TextAnalysis } from './pipeline';
 import { lexiconSentiment, trainSentimentModel, type SentimentExample, type SentimentModel, type SentimentPrediction } from './sentiment-model';
 import { trainTopicModel, type TopicExample, type TopicModel, type TopicModelOptions, type TopicPrediction } from './topic-model';
@@ -24,11 +25,14 @@ export class InsightEngine {
   }
 
   analyze(text: string): InsightResult {
-    const analysis = this.pipeline.analyze(text);
+    // one lexeme lookup per token in the pipeline; the models read their feature ids off the records
+    const tokenLexemes: Lexeme[] = [];
+    const stemLexemes: Lexeme[] = [];
+    const analysis = this.pipeline.analyzeLexemes(text, tokenLexemes, stemLexemes);
     return {
       analysis,
-      topic: this.topic.predictAnalysis(analysis),
-      sentiment: this.sentiment ? this.sentiment.predictAnalysis(analysis) : lexiconSentiment(analysis),
+      topic: this.topic.predictLexemes(analysis, stemLexemes),
+      sentiment: this.sentiment ? this.sentiment.predictLexemes(analysis, tokenLexemes) : lexiconSentiment(analysis),
     };
   }
 }

@@ -161,8 +161,12 @@ export function scoreFeatures(model: CompiledNb, features: Iterable<string>, out
 
 /** Softmax of `scores · temperature`, numerically stable. */
 export function softmax(scores: ArrayLike<number>, temperature: number): Float64Array {
+  return softmaxInto(scores, temperature, new Float64Array(scores.length));
+}
+
+/** `softmax` into a caller-owned buffer (same arithmetic), for hot prediction paths. */
+export function softmaxInto(scores: ArrayLike<number>, temperature: number, p: Float64Array): Float64Array {
   const n = scores.length;
-  const p = new Float64Array(n);
   let max = -Infinity;
   for (let i = 0; i < n; i++) if (scores[i] > max) max = scores[i];
   let z = 0;

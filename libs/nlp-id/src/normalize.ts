@@ -10,6 +10,8 @@ const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u300C\u300D]/
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\r\n\f\v]+/g;
 const MULTI_SPACE = / {2,}/g;
+/** Any character one of the clean-up rules could touch (everything outside printable ASCII, the backtick, two spaces). */
+const NEEDS_CLEAN = /[^\x20-\x5f\x61-\x7e]| {2}/;
 
 /**
  * Unicode clean-up that keeps case and characters, so PII spans found on its
@@ -17,6 +19,8 @@ const MULTI_SPACE = / {2,}/g;
  * ligatures that phone keyboards and copy-paste from PDFs produce.
  */
 export function cleanText(text: string): string {
+  // Printable ASCII without backtick or double spaces: NFKC and every rule below are no-ops.
+  if (!NEEDS_CLEAN.test(text)) return text.trim();
   return text
     .normalize('NFKC')
     .replace(ZERO_WIDTH, '')
@@ -60,7 +64,11 @@ export function foldRepeats(lower: string): string {
   return lower
     .replace(FLOOD, foldFlood)
     .replace(TRAILING_DOUBLE, foldTrailingDouble)
-    .replace(PUNCT_FLOOD, (m) => (m.includes('?') ? '?' : m[0]));
+    .replace(PUNCT_FLOOD, foldPunct);
+}
+
+function foldPunct(m: string): string {
+  return m.includes('?') ? '?' : m[0];
 }
 
 const MULTIPLIER: Record<string, number> = {
@@ -111,8 +119,59 @@ export function normalizeText(text: string): string {
 
 /** `normalizeText` for input that already went through `cleanText`. */
 export function normalizeCleaned(cleaned: string): string {
-  const lower = cleaned.toLowerCase();
-  return expandDigitReduplication(canonicalNumbers(foldRepeats(lower))).replace(MULTI_SPACE, ' ').trim();
+  // Same result as expandDigitReduplication(canonicalNumbers(foldRepeats(lower))) with spaces
+  // collapsed, but each regex pass runs only when one scan of the text says it can match.
+  let s = cleaned.toLowerCase();
+  let f = scan(s);
+  if (f & (F_TRIPLE | F_TRAILING_DOUBLE)) {
+    if (f & F_TRIPLE) s = s.replace(FLOOD, foldFlood);
+    if (scan(s) & F_TRAILING_DOUBLE) s = s.replace(TRAILING_DOUBLE, foldTrailingDouble);
+    f = scan(s);
+  }
+  if (f & F_PUNCT_PAIR) s = s.replace(PUNCT_FLOOD, foldPunct);
+  // money, scaled and grouped numbers and "anak2" all need a digit; folding never creates one
+  if (f & F_DIGIT) s = expandDigitReduplication(canonicalNumbers(s));
+  if (s.includes('  ')) s = s.replace(MULTI_SPACE, ' ');
+  return s.trim();
+}
+
+const F_TRIPLE = 1; // a letter three times in a row (FLOOD)
+const F_TRAILING_DOUBLE = 2; // a doubled letter at the end of a word (TRAILING_DOUBLE)
+const F_PUNCT_PAIR = 4; // two of ! ? . , in a row (PUNCT_FLOOD)
+const F_DIGIT = 8;
+
+/** One pass over lower-case text: which of the normalisation regexes could match at all. */
+function scan(s: string): number {
+  let f = 0;
+  let prev = -1;
+  let prev2 = -1;
+  let prevPunct = false;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      if (c === prev) {
+        if (c === prev2) f |= F_TRIPLE;
+        // doubled letter followed by a non-word character or the end: \b after ([a-z])\2
+        const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
+        if (!isWordChar(next)) f |= F_TRAILING_DOUBLE;
+      }
+      prevPunct = false;
+    } else {
+      if (c >= 48 && c <= 57) f |= F_DIGIT;
+      const punct = c === 33 || c === 63 || c === 46 || c === 44; // ! ? . ,
+      if (punct && prevPunct) f |= F_PUNCT_PAIR;
+      prevPunct = punct;
+    }
+    prev2 = prev;
+    prev = c;
+  }
+  return f;
+}
+
+/** \w of a JavaScript regex without the u flag. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /**

@@ -36,12 +36,27 @@ function collect(re: RegExp, kind: PiiKind, text: string, out: PiiMatch[]): void
 /** PII found in `text`, in order, without overlaps. */
 export function detectPii(text: string): PiiMatch[] {
   if (!text) return [];
+  const hasAt = text.includes('@');
+  // NIK needs 16 digits, a mobile number 9, a landline 8: skip the number regexes for text with fewer digits
+  const numbers = hasDigits(text, 8);
+  if (!hasAt && !numbers) return [];
   const out: PiiMatch[] = [];
-  if (text.includes('@')) collect(EMAIL, 'email', text, out);
-  collect(NIK, 'nik', text, out);
-  collect(MOBILE, 'phone', text, out);
-  collect(LANDLINE, 'phone', text, out);
+  if (hasAt) collect(EMAIL, 'email', text, out);
+  if (numbers) {
+    collect(NIK, 'nik', text, out);
+    collect(MOBILE, 'phone', text, out);
+    collect(LANDLINE, 'phone', text, out);
+  }
   return out.sort((a, b) => a.start - b.start);
+}
+
+function hasDigits(text: string, min: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++n >= min) return true;
+  }
+  return false;
 }
 
 /** Replaces PII with [NIK], [TELEPON], [EMAIL]. */

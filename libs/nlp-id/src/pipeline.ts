@@ -1,10 +1,9 @@
-import { markNegation, negatedForm } from './negation';
+import { markNegation } from './negation';
 import { cleanText, normalizeCleaned } from './normalize';
 import { detectPii, redactPii, type PiiMatch } from './pii';
-import { scoreSentiment, type SentimentResult } from './sentiment';
+import { lexeme, negatedLexeme, negatedStemLexeme, stemLexeme, type Lexeme } from './lexeme';
+import { scoreSentimentLexemes, type SentimentResult } from './sentiment';
 import { expandSlangTokens } from './slang';
-import { stem } from './stemmer';
-import { isStopword } from './stopwords';
 import { WinkTokenizer, type TokenKind, type WinkTokenizerOptions } from './tokenize';
 
 export interface TextAnalysis {
@@ -24,9 +23,10 @@ export interface TermOptions {
   bigrams?: boolean;
 }
 
-const KEEP_KINDS: ReadonlySet<TokenKind> = new Set<TokenKind>(['word', 'money', 'hashtag']);
 // Placeholders left by redaction; they say nothing about the topic.
-const PII_WORDS: ReadonlySet<string> = new Set(['nik', 'telepon', 'email']);
+function isPiiWord(t: string): boolean {
+  return t === 'nik' || t === 'telepon' || t === 'email';
+}
 
 /**
  * The whole Indonesian pipeline behind one object. Hold one per process (or
@@ -40,30 +40,56 @@ export class IndonesianTextPipeline {
   }
 
   analyze(text: string): TextAnalysis {
+    return this.analyzeLexemes(text, undefined, undefined);
+  }
+
+  /**
+   * @internal `analyze`, also appending to `tokenLexemes` / `stemLexemes`
+   * (pass empty arrays) the lexeme records of `tokens` / `stems`, so the
+   * insight engine's models need no lookups of their own.
+   */
+  analyzeLexemes(text: string, tokenLexemes: Lexeme[] | undefined, stemLexemes: Lexeme[] | undefined): TextAnalysis {
     const cleaned = cleanText(text ?? '');
     const pii = detectPii(cleaned);
     const safe = pii.length ? redactPii(cleaned, pii) : cleaned;
     const raw = this.tokenizer.tokenize(normalizeCleaned(safe));
     const { tokens: all, kinds: k } = expandSlangTokens(raw.tokens, raw.kinds);
     const kinds = k as TokenKind[];
+    const n = all.length;
     const neg = markNegation(all, kinds);
-    const sentiment = scoreSentiment(all, kinds, neg);
+    const lexemes: Lexeme[] = new Array(n);
+    for (let i = 0; i < n; i++) lexemes[i] = lexeme(all[i]);
+    const sentiment = scoreSentimentLexemes(all, kinds, neg, lexemes);
 
     const tokens: string[] = [];
     const stems: string[] = [];
     let normalized = '';
-    for (let i = 0; i < all.length; i++) {
+    for (let i = 0; i < n; i++) {
       const t = all[i];
       const kind = kinds[i];
       if (t === '[' || t === ']') continue;
       normalized += normalized && kind !== 'punct' ? ' ' + t : t;
-      if (!KEEP_KINDS.has(kind) || PII_WORDS.has(t)) continue;
+      if ((kind !== 'word' && kind !== 'money' && kind !== 'hashtag') || isPiiWord(t)) continue;
+      const l = lexemes[i];
       if (neg[i] >= 0) {
-        tokens.push(negatedForm(t));
-        stems.push(negatedForm(stem(t)));
-      } else if (!isStopword(t) && t.length > 1) {
+        // NOT_token and NOT_stem, kept on the record so they are built once per word
+        const nt = negatedLexeme(l);
+        const ns = negatedStemLexeme(l);
+        tokens.push(nt.text);
+        stems.push(ns.text);
+        if (tokenLexemes) tokenLexemes.push(nt);
+        if (stemLexemes) stemLexemes.push(ns);
+      } else if (l.content) {
         tokens.push(t);
-        stems.push(kind === 'word' ? stem(t) : t);
+        if (tokenLexemes) tokenLexemes.push(l);
+        if (kind === 'word') {
+          const sl = stemLexeme(l);
+          stems.push(sl.text);
+          if (stemLexemes) stemLexemes.push(sl);
+        } else {
+          stems.push(t);
+          if (stemLexemes) stemLexemes.push(l);
+        }
       }
     }
     return { normalized, tokens, stems, sentiment, pii };

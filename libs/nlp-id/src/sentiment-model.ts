@@ -12,10 +12,11 @@
 import { analyzeText, type TextAnalysis } from './pipeline';
 import type { SentimentLabel, SentimentResult } from './sentiment';
 import {
-  compileMultinomialNb, countsSignature, fingerprint, fitTemperature, learnCounts, scoreFeatures, softmax,
+  compileMultinomialNb, countsSignature, fingerprint, fitTemperature, learnCounts, scoreFeatures, softmaxInto,
   type CompiledNb, type NbCounts,
 } from './naive-bayes';
 import { stratifiedFolds } from './evaluation';
+import { nextLexemeOwner, type Lexeme } from './lexeme';
 
 export interface SentimentExample {
   text: string;
@@ -84,6 +85,10 @@ export class SentimentModel {
   private readonly temperature: number;
   private readonly nb: CompiledNb;
   private readonly scratch: Float64Array;
+  private readonly probs: Float64Array;
+  private readonly seenStamp: Uint32Array;
+  private stamp = 0;
+  private readonly owner = nextLexemeOwner();
 
   constructor(counts: NbCounts, options: SentimentModelOptions, temperature: number, metrics: SentimentModelMetrics, version?: string) {
     this.options = resolve(options);
@@ -93,6 +98,8 @@ export class SentimentModel {
     this.labels = this.nb.labels;
     this.metrics = metrics;
     this.scratch = new Float64Array(this.labels.length);
+    this.probs = new Float64Array(this.labels.length);
+    this.seenStamp = new Uint32Array(this.nb.index.size);
     this.version = version ?? `sentiment-nb-${fingerprint(countsSignature(counts) + JSON.stringify(this.options))}`;
   }
 
@@ -101,13 +108,65 @@ export class SentimentModel {
   }
 
   predictAnalysis(a: SentimentInput): SentimentPrediction {
-    scoreFeatures(this.nb, sentimentFeatures(a), this.scratch);
-    const p = softmax(this.scratch, this.temperature);
+    return this.predictLexemes(a, undefined);
+  }
+
+  /**
+   * @internal `predictAnalysis` with the lexeme records of `a.tokens` (from
+   * `IndonesianTextPipeline.analyzeLexemes`), which keep the feature ids.
+   */
+  predictLexemes(a: SentimentInput, tokenLexemes: readonly Lexeme[] | undefined): SentimentPrediction {
+    this.score(a, tokenLexemes, this.scratch);
+    const p = softmaxInto(this.scratch, this.temperature, this.probs);
     let best = 0;
     for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
     const probabilities: Record<string, number> = {};
     this.labels.forEach((l, i) => (probabilities[l] = Math.round(p[i] * 1e4) / 1e4));
     return { label: this.labels[best] as SentimentLabel, confidence: probabilities[this.labels[best]], probabilities, lexicon: a.sentiment };
+  }
+
+  /**
+   * `scoreFeatures(nb, sentimentFeatures(a), out)` without building the
+   * feature list: unique tokens in first-seen order, then the lexicon label
+   * and the question flag, summed in the same order.
+   */
+  private score(a: SentimentInput, lexemes: readonly Lexeme[] | undefined, out: Float64Array): void {
+    const nb = this.nb;
+    const K = out.length;
+    const index = nb.index;
+    const w = nb.weights;
+    const scale = nb.featureScale;
+    if (++this.stamp === 0xffffffff) {
+      this.seenStamp.fill(0);
+      this.stamp = 1;
+    }
+    const stamp = this.stamp;
+    const seen = this.seenStamp;
+    out.set(nb.bias);
+    const tokens = a.tokens;
+    for (let j = 0; j <= tokens.length + 1; j++) {
+      let i: number | undefined;
+      if (j < tokens.length) {
+        if (lexemes !== undefined) {
+          const l = lexemes[j];
+          if (l.sentimentOwner !== this.owner) {
+            l.sentimentOwner = this.owner;
+            l.sentimentId = index.get(l.text) ?? -1;
+          }
+          i = l.sentimentId >= 0 ? l.sentimentId : undefined;
+        } else i = index.get(tokens[j]);
+        if (i === undefined || seen[i] === stamp) continue;
+        seen[i] = stamp;
+      } else if (j === tokens.length) {
+        i = index.get(LEXICON_FEATURE[a.sentiment.label]);
+      } else if (a.normalized.includes('?')) {
+        i = index.get(QUESTION_FEATURE);
+      }
+      if (i === undefined) continue;
+      const s = scale[i];
+      const base = i * K;
+      for (let c = 0; c < K; c++) out[c] += s * w[base + c];
+    }
   }
 
   toJSON(): SentimentModelJSON {

@@ -1,9 +1,6 @@
-import { NEGATORS, TRANSPARENT } from './negation';
-import {
-  CONTRAST_WORDS, DIMINISHERS, HYPOTHETICAL_WORDS, EMOJI_WEIGHTS, INFO_SUGGESTION_WORDS, INTENSIFIERS, PRAISE_WORDS, QUESTION_WORDS,
-  REQUEST_WORDS, SARCASM_CUES, SENTIMENT_PHRASES, SENTIMENT_STEMS, SENTIMENT_SURFACE,
-} from './sentiment-lexicon';
-import { stem as stemWord } from './stemmer';
+import { TRANSPARENT } from './negation';
+import { DIMINISHERS, EMOJI_WEIGHTS, INTENSIFIERS, PRAISE_WORDS } from './sentiment-lexicon';
+import { W_CONTRAST, W_HYPO, W_INFO, W_NEGATOR, W_QUESTION, W_REQUEST, W_SARCASM, lexeme, type Lexeme } from './lexeme';
 import type { TokenKind } from './tokenize';
 
 export type SentimentLabel = 'negatif' | 'netral' | 'positif';
@@ -46,6 +43,18 @@ export function scoreSentiment(
   kinds: readonly TokenKind[],
   negatedBy: Int32Array,
 ): SentimentResult {
+  const lexemes: Lexeme[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) lexemes[i] = lexeme(tokens[i]);
+  return scoreSentimentLexemes(tokens, kinds, negatedBy, lexemes);
+}
+
+/** `scoreSentiment` with the tokens' lexeme records already looked up (the pipeline has them). */
+export function scoreSentimentLexemes(
+  tokens: readonly string[],
+  kinds: readonly TokenKind[],
+  negatedBy: Int32Array,
+  lexemes: readonly Lexeme[],
+): SentimentResult {
   const n = tokens.length;
   const hits: Hit[] = [];
   let hasRequest = false;
@@ -75,12 +84,16 @@ export function scoreSentiment(
       continue;
     }
     if (k !== 'word') continue;
-    if (REQUEST_WORDS.has(t)) hasRequest = true;
-    if (INFO_SUGGESTION_WORDS.has(t)) hasInfo = true;
-    if (CONTRAST_WORDS.has(t)) hasContrast = true;
-    if (SARCASM_CUES.has(t)) hasSarcasmCue = true;
-    if (HYPOTHETICAL_WORDS.has(t)) hypo = true;
-    if (QUESTION_WORDS.has(t) && (i === 0 || kinds[i - 1] === 'punct')) firstTokenQuestion = true;
+    const info = lexemes[i];
+    const flags = info.flags;
+    if (flags !== 0) {
+      if (flags & W_REQUEST) hasRequest = true;
+      if (flags & W_INFO) hasInfo = true;
+      if (flags & W_CONTRAST) hasContrast = true;
+      if (flags & W_SARCASM) hasSarcasmCue = true;
+      if (flags & W_HYPO) hypo = true;
+      if ((flags & W_QUESTION) !== 0 && (i === 0 || kinds[i - 1] === 'punct')) firstTokenQuestion = true;
+    }
 
     if ((t === 'sudah' || t === 'sejak') && i + 2 < n && (kinds[i + 1] === 'number' || tokens[i + 1].startsWith('se'))) {
       // "sudah 3 bulan", "sudah sebulan": waiting time is the complaint
@@ -91,7 +104,7 @@ export function scoreSentiment(
     let w: number | undefined;
     let span = 1;
     let term = t;
-    const phrases = SENTIMENT_PHRASES.get(t);
+    const phrases = info.phrases;
     if (phrases) {
       for (const p of phrases) {
         const L = p.words.length;
@@ -106,15 +119,16 @@ export function scoreSentiment(
         }
       }
     }
-    const phraseStartsNegated = span > 1 && NEGATORS.has(t);
+    const isNegator = (flags & W_NEGATOR) !== 0;
+    const phraseStartsNegated = span > 1 && isNegator;
     if (phraseStartsNegated && (t === 'tidak' || t === 'belum') && (term === 'tidak ada' || term === 'belum ada')) {
       // "tidak ada sampah" is good news; let the next word's flip speak instead
-      const next = i + span < n ? lexWeight(tokens[i + span]) : undefined;
+      const next = i + span < n ? lexemes[i + span].lex : undefined;
       if (next !== undefined && next < 0) w = 0;
     }
     if (w === undefined) {
-      if (NEGATORS.has(t)) continue;
-      w = lexWeight(t);
+      if (isNegator) continue;
+      w = info.lex;
     }
     const neg = negatedBy[i];
     const firstInScope = neg >= 0 && (i - 1 === neg || (i - 2 === neg && TRANSPARENT.has(tokens[i - 1])));
@@ -220,12 +234,4 @@ export function scoreSentiment(
     terms: hits.filter((h) => h.w !== 0).map((h) => ({ term: h.term, weight: Math.round(h.w * 100) / 100 })),
     sarcasm,
   };
-}
-
-function lexWeight(word: string): number | undefined {
-  const s = SENTIMENT_SURFACE.get(word);
-  if (s !== undefined) return s;
-  const direct = SENTIMENT_STEMS.get(word);
-  if (direct !== undefined) return direct;
-  return SENTIMENT_STEMS.get(stemWord(word));
 }

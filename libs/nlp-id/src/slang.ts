@@ -224,6 +224,19 @@ const SLANG_BIGRAMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['ora mlaku', ['tidak', 'berjalan']],
 ]);
 
+/** SLANG_BIGRAMS by first word, then second word: no "a b" key string per adjacent pair of tokens. */
+const SLANG_BIGRAM_HEADS: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>> = (() => {
+  const m = new Map<string, Map<string, readonly string[]>>();
+  for (const [k, v] of SLANG_BIGRAMS) {
+    const sp = k.indexOf(' ');
+    const head = k.slice(0, sp);
+    let inner = m.get(head);
+    if (!inner) m.set(head, (inner = new Map()));
+    inner.set(k.slice(sp + 1), v);
+  }
+  return m;
+})();
+
 /** Words that stay as they are in a bigram key lookup even if they are slang themselves. */
 export function slangLookup(word: string): readonly string[] | undefined {
   return SLANG_MAP.get(word);
@@ -270,8 +283,9 @@ export function expandSlangTokens(
       outK.push(k);
       continue;
     }
-    if (i + 1 < n && kinds[i + 1] === 'word') {
-      const bi = SLANG_BIGRAMS.get(t + ' ' + tokens[i + 1]);
+    const heads = SLANG_BIGRAM_HEADS.get(t);
+    if (heads !== undefined && i + 1 < n && kinds[i + 1] === 'word') {
+      const bi = heads.get(tokens[i + 1]);
       if (bi) {
         for (const w of bi) { outT.push(w); outK.push('word'); }
         i++;

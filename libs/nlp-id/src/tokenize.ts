@@ -75,6 +75,7 @@ const KIND_OF: Record<string, TokenKind> = {
 };
 
 const MONEY_TOKEN = /^rp\d+$/;
+const NO_SPACES: string[] = [];
 const WORDISH = /^[a-z0-9]/;
 
 /**
@@ -126,7 +127,8 @@ export class WinkTokenizer {
     const t = this.nlp.readDoc(text).tokens();
     const values = t.out(its.value);
     const types = t.out(its.type);
-    const spaces = t.out(its.precedingSpaces);
+    // Spaces are only consulted after a "-" or "." token, which text without those characters cannot have.
+    const spaces = text.includes('-') || text.includes('.') ? t.out(its.precedingSpaces) : NO_SPACES;
 
     const tokens: string[] = [];
     const kinds: TokenKind[] = [];
@@ -148,7 +150,7 @@ export class WinkTokenizer {
         else if (i + 1 < n && values[i + 1] === '.' && spaces[i + 1] === '' && ABBREVIATIONS.has(v) && v !== 'dr') {
           i++;
         }
-        if (MONEY_TOKEN.test(v)) kind = 'money';
+        if (v.charCodeAt(0) === 114 && v.charCodeAt(1) === 112 && MONEY_TOKEN.test(v)) kind = 'money'; // "rp…"
       } else if (kind === 'other' && v === '_' ) {
         continue;
       } else if (kind === 'number' && MONEY_TOKEN.test(v)) {

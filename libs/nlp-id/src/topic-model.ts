@@ -12,9 +12,10 @@
  */
 import { analyzeText, type TextAnalysis } from './pipeline';
 import { NEGATION_PREFIX } from './negation';
+import { GenerationalCache, nextLexemeOwner, type Lexeme } from './lexeme';
 import { UNKNOWN_LABEL, classificationReport, stratifiedFolds } from './evaluation';
 import {
-  compileComplementNb, countsSignature, fingerprint, fitTemperature, learnCounts, scoreFeatures, softmax,
+  compileComplementNb, countsSignature, fingerprint, fitTemperature, learnCounts, scoreFeatures, softmaxInto,
   type CompiledNb, type NbCounts,
 } from './naive-bayes';
 
@@ -143,6 +144,25 @@ function readable(token: string): string {
   return token.startsWith(NEGATION_PREFIX) ? token.slice(NEGATION_PREFIX.length) : token;
 }
 
+/**
+ * What the model knows about one stem. The insight engine keeps these on the
+ * stem's lexeme record (same field names); other callers get them from a cache.
+ */
+interface StemInfo {
+  /** Feature id of the stem itself, -1 if not in the vocabulary. */
+  topicWord: number;
+  /** For a NOT_ stem: feature id of the bare stem (-1 if unknown); -2 for stems that are not negated. */
+  topicBare: number;
+  /** Known character n-gram ids of an unknown, non-negated stem, in order (duplicates kept); null otherwise. */
+  topicChars: Int32Array | null;
+  /** Known pairs starting with this stem: following stem -> feature id; null if none. */
+  topicPairs: ReadonlyMap<string, number> | null;
+}
+
+/** Bound on cached stems per generation (see GenerationalCache). */
+const STEM_CACHE_LIMIT = 20_000;
+const EMPTY_IDS = new Int32Array(0);
+
 export class TopicModel {
   readonly version: string;
   readonly metrics: TopicModelMetrics;
@@ -150,27 +170,66 @@ export class TopicModel {
   private readonly options: ResolvedOptions;
   private readonly counts: NbCounts;
   private readonly temperature: number;
-  private readonly nb: CompiledNb;
-  /** Mean weight of each feature over all classes: a feature's push toward a class is its weight minus this. */
-  private readonly featureMean: Float64Array;
+  private readonly index: ReadonlyMap<string, number>;
+  /** K class weights per feature (row-major): scoring and reasons read one contiguous row per feature. */
+  private readonly weights: Float64Array;
+  /**
+   * Feature scales, kept as a range: the vocabulary is sorted, so the
+   * character n-grams ("#…", scale charWeight) are one contiguous block of ids
+   * and every other feature has scale 1. `scaleAll` is the general fallback.
+   */
+  private readonly charLo: number;
+  private readonly charHi: number;
+  private readonly charScale: number;
+  private readonly scaleAll: Float64Array | null;
+  private readonly bias: Float64Array;
+  private readonly owner = nextLexemeOwner();
   private readonly scratch: Float64Array;
+  private readonly probs: Float64Array;
+  // per-document work buffers (prediction is synchronous, so one set per model is enough)
+  private readonly stemCache = new GenerationalCache<StemInfo>(STEM_CACHE_LIMIT);
+  /** a -> b -> id of the feature "a_b", for every way of reading a vocabulary entry as a pair. */
+  private readonly pairIndex = new Map<string, Map<string, number>>();
+  private readonly seenStamp: Uint32Array;
+  private stamp = 0;
+  private featIds = new Int32Array(64);
+  private featSrc = new Int32Array(64);
+  private readonly charPos: number[] = [];
+  private readonly charPush: number[] = [];
 
   constructor(counts: NbCounts, options: TopicModelOptions, temperature: number, metrics: TopicModelMetrics, version?: string) {
     this.options = resolve(options);
     this.counts = counts;
     this.temperature = temperature;
-    this.nb = compile(counts, this.options);
-    this.labels = this.nb.labels;
+    const nb = compile(counts, this.options);
+    this.labels = nb.labels;
+    this.index = nb.index;
+    this.bias = nb.bias;
     this.metrics = metrics;
     const K = this.labels.length;
-    const V = this.nb.index.size;
-    this.featureMean = new Float64Array(V);
-    for (let i = 0; i < V; i++) {
-      let s = 0;
-      for (let c = 0; c < K; c++) s += this.nb.weights[i * K + c];
-      this.featureMean[i] = s / K;
-    }
+    const V = nb.index.size;
+    this.weights = nb.weights;
+    let lo = 0;
+    while (lo < V && nb.featureScale[lo] === 1) lo++;
+    let hi = lo;
+    while (hi < V && nb.featureScale[hi] === nb.featureScale[lo]) hi++;
+    let rest = hi;
+    while (rest < V && nb.featureScale[rest] === 1) rest++;
+    this.charLo = lo;
+    this.charHi = hi;
+    this.charScale = lo < V ? nb.featureScale[lo] : 1;
+    this.scaleAll = rest === V ? null : nb.featureScale;
     this.scratch = new Float64Array(K);
+    this.probs = new Float64Array(K);
+    this.seenStamp = new Uint32Array(V);
+    for (const [f, id] of nb.index) {
+      for (let k = f.indexOf(PAIR_SEP); k >= 0; k = f.indexOf(PAIR_SEP, k + 1)) {
+        const a = f.slice(0, k);
+        let m = this.pairIndex.get(a);
+        if (!m) this.pairIndex.set(a, (m = new Map()));
+        m.set(f.slice(k + 1), id);
+      }
+    }
     this.version = version ?? `topic-cnb-${fingerprint(countsSignature(counts) + JSON.stringify(this.options))}`;
   }
 
@@ -181,59 +240,268 @@ export class TopicModel {
 
   /** Classifies an analysis the caller already has (the insight engine analyses once for all models). */
   predictAnalysis(analysis: Pick<TextAnalysis, 'stems' | 'tokens'>): TopicPrediction {
-    const fs = topicFeatures(analysis.stems, this.options, this.nb.index);
+    return this.predictLexemes(analysis, undefined);
+  }
+
+  /**
+   * @internal `predictAnalysis` with the lexeme records of `analysis.stems`
+   * (from `IndonesianTextPipeline.analyzeLexemes`): the per-stem feature ids
+   * are kept on the records instead of looked up.
+   */
+  predictLexemes(analysis: Pick<TextAnalysis, 'stems' | 'tokens'>, stemLexemes: readonly Lexeme[] | undefined): TopicPrediction {
+    const n = this.collect(analysis.stems, stemLexemes);
+    if (n === 0) return { category: UNKNOWN_LABEL, confidence: 0, alternatives: [], reasons: [], abstained: true };
+    const K = this.labels.length;
     const scores = this.scratch;
-    const known = scoreFeatures(this.nb, fs.features, scores);
-    if (known === 0) return { category: UNKNOWN_LABEL, confidence: 0, alternatives: [], reasons: [], abstained: true };
-    const p = softmax(scores, this.temperature);
-    const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a] || a - b);
-    const top = order[0];
+    this.score(n, scores);
+    const p = softmaxInto(scores, this.temperature, this.probs);
+    // top 4 by probability, ties to the lower index (same order as a full sort)
+    let o0 = -1;
+    let o1 = -1;
+    let o2 = -1;
+    let o3 = -1;
+    for (let c = 0; c < K; c++) {
+      const v = p[c];
+      if (o0 < 0 || v > p[o0]) {
+        o3 = o2; o2 = o1; o1 = o0; o0 = c;
+      } else if (o1 < 0 || v > p[o1]) {
+        o3 = o2; o2 = o1; o1 = c;
+      } else if (o2 < 0 || v > p[o2]) {
+        o3 = o2; o2 = c;
+      } else if (o3 < 0 || v > p[o3]) {
+        o3 = c;
+      }
+    }
     const alternatives: TopicAlternative[] = [];
-    for (const c of order.slice(1, 4)) if (p[c] >= 0.01) alternatives.push({ category: this.labels[c], confidence: round(p[c]) });
+    if (o1 >= 0 && p[o1] >= 0.01) alternatives.push({ category: this.labels[o1], confidence: round(p[o1]) });
+    if (o2 >= 0 && p[o2] >= 0.01) alternatives.push({ category: this.labels[o2], confidence: round(p[o2]) });
+    if (o3 >= 0 && p[o3] >= 0.01) alternatives.push({ category: this.labels[o3], confidence: round(p[o3]) });
     return {
-      category: this.labels[top],
-      confidence: round(p[top]),
+      category: this.labels[o0],
+      confidence: round(p[o0]),
       alternatives,
-      reasons: this.reasons(fs, analysis.tokens, top),
+      reasons: this.reasons(n, analysis.tokens, o0),
       abstained: false,
     };
   }
 
   /** Scores only, for evaluation code that needs the raw ranking. */
   scoreAnalysis(analysis: Pick<TextAnalysis, 'stems'>): Float64Array | undefined {
-    const fs = topicFeatures(analysis.stems, this.options, this.nb.index);
+    const n = this.collect(analysis.stems, undefined);
+    if (n === 0) return undefined;
     const out = new Float64Array(this.labels.length);
-    return scoreFeatures(this.nb, fs.features, out) ? out : undefined;
+    this.score(n, out);
+    return out;
   }
 
-  private reasons(fs: FeatureSet, tokens: readonly string[], top: number): string[] {
-    const K = this.labels.length;
-    const pushes: { words: string; push: number }[] = [];
-    // character n-grams of one unknown word add up to one reason for that word
-    const charPush = new Map<number, number>();
-    for (let j = 0; j < fs.features.length; j++) {
-      const i = this.nb.index.get(fs.features[j]);
-      if (i === undefined) continue;
-      const push = this.nb.featureScale[i] * (this.nb.weights[i * K + top] - this.featureMean[i]);
-      const pos = Math.floor(fs.source[j] / 3);
-      const kind = fs.source[j] % 3;
-      if (kind === KIND_CHAR) charPush.set(pos, (charPush.get(pos) ?? 0) + push);
-      else if (push > 0) {
-        // pairs with a negated word read badly ("tidak rusak tidak lagi"); the single words carry them
-        if (kind === KIND_PAIR && (tokens[pos].startsWith(NEGATION_PREFIX) || tokens[pos + 1].startsWith(NEGATION_PREFIX))) continue;
-        const words = kind === KIND_PAIR ? readable(tokens[pos]) + ' ' + readable(tokens[pos + 1]) : readable(tokens[pos]);
-        pushes.push({ words, push });
+  /**
+   * The known features of `stems`, deduplicated in first-seen order, into
+   * featIds/featSrc (source = position * 3 + kind); returns how many. Same
+   * features and order as `topicFeatures(stems, options, index)` restricted
+   * to the vocabulary, without building feature strings.
+   */
+  private collect(stems: readonly string[], lexemes: readonly Lexeme[] | undefined): number {
+    const o = this.options;
+    if (++this.stamp === 0xffffffff) {
+      this.seenStamp.fill(0);
+      this.stamp = 1;
+    }
+    const stamp = this.stamp;
+    const seen = this.seenStamp;
+    let ids = this.featIds;
+    let src = this.featSrc;
+    // worst case per stem: word, bare, pair and the n-grams of one word
+    let n = 0;
+    const L = stems.length;
+    let next = L > 0 ? (lexemes !== undefined ? this.lexemeInfo(lexemes[0]) : this.info(stems[0])) : undefined;
+    for (let i = 0; i < L; i++) {
+      const info = next as StemInfo;
+      const chars = info.topicChars ?? EMPTY_IDS;
+      if (n + 3 + chars.length > ids.length) {
+        const size = Math.max(ids.length * 2, n + 3 + chars.length);
+        const ni = new Int32Array(size);
+        ni.set(ids);
+        const ns = new Int32Array(size);
+        ns.set(src);
+        this.featIds = ids = ni;
+        this.featSrc = src = ns;
+      }
+      let id = info.topicWord;
+      if (id >= 0 && seen[id] !== stamp) {
+        seen[id] = stamp;
+        ids[n] = id;
+        src[n++] = i * 3 + KIND_WORD;
+      }
+      id = info.topicBare;
+      if (id >= 0 && seen[id] !== stamp) {
+        seen[id] = stamp;
+        ids[n] = id;
+        src[n++] = i * 3 + KIND_WORD;
+      }
+      if (i + 1 < L) {
+        next = lexemes !== undefined ? this.lexemeInfo(lexemes[i + 1]) : this.info(stems[i + 1]);
+        if (o.bigrams && info.topicPairs !== null) {
+          id = info.topicPairs.get(stems[i + 1]) ?? -1;
+          if (id >= 0 && seen[id] !== stamp) {
+            seen[id] = stamp;
+            ids[n] = id;
+            src[n++] = i * 3 + KIND_PAIR;
+          }
+        }
+      }
+      for (let j = 0; j < chars.length; j++) {
+        id = chars[j];
+        if (seen[id] === stamp) continue;
+        seen[id] = stamp;
+        ids[n] = id;
+        src[n++] = i * 3 + KIND_CHAR;
       }
     }
-    for (const [pos, push] of charPush) if (push > 0) pushes.push({ words: readable(tokens[pos]), push });
-    pushes.sort((a, b) => b.push - a.push);
-    const out: string[] = [];
-    for (const { words } of pushes) {
-      if (out.length >= 6) break;
-      // a word already shown inside a pair (or the pair's words already shown) adds nothing
-      if (out.some((r) => r === words || r.split(' ').includes(words) || words.split(' ').every((w) => out.includes(w)))) continue;
-      out.push(words);
+    return n;
+  }
+
+  private lexemeInfo(l: Lexeme): StemInfo {
+    if (l.topicOwner !== this.owner) {
+      const info = this.computeInfo(l.text);
+      l.topicOwner = this.owner;
+      l.topicWord = info.topicWord;
+      l.topicBare = info.topicBare;
+      l.topicChars = info.topicChars;
+      l.topicPairs = info.topicPairs;
     }
+    return l;
+  }
+
+  private info(s: string): StemInfo {
+    let info = this.stemCache.get(s);
+    if (info === undefined) {
+      info = this.computeInfo(s);
+      this.stemCache.set(s, info);
+    }
+    return info;
+  }
+
+  private computeInfo(s: string): StemInfo {
+    const index = this.index;
+    const o = this.options;
+    const word = index.get(s) ?? -1;
+    const negated = s.startsWith(NEGATION_PREFIX);
+    const bare = negated ? index.get(s.slice(NEGATION_PREFIX.length)) ?? -1 : -2;
+    let chars: Int32Array | null = null;
+    if (o.charNgram > 0 && !negated && word < 0) {
+      const w = '<' + s + '>';
+      const found: number[] = [];
+      for (let j = 0; j + o.charNgram <= w.length; j++) {
+        const id = index.get(CHAR_PREFIX + w.slice(j, j + o.charNgram));
+        if (id !== undefined) found.push(id);
+      }
+      chars = Int32Array.from(found);
+    }
+    return { topicWord: word, topicBare: bare, topicChars: chars, topicPairs: this.pairIndex.get(s) ?? null };
+  }
+
+  private scaleOf(i: number): number {
+    if (this.scaleAll !== null) return this.scaleAll[i];
+    return i >= this.charLo && i < this.charHi ? this.charScale : 1;
+  }
+
+  /** Complement-NB scores of the collected features into `out` (same products and summation order as `scoreFeatures`). */
+  private score(n: number, out: Float64Array): void {
+    const K = out.length;
+    const w = this.weights;
+    const ids = this.featIds;
+    out.set(this.bias);
+    for (let j = 0; j < n; j++) {
+      const i = ids[j];
+      const base = i * K;
+      const s = this.scaleOf(i);
+      for (let c = 0; c < K; c++) out[c] += s * w[base + c];
+    }
+  }
+
+  private reasons(n: number, tokens: readonly string[], top: number): string[] {
+    const K = this.labels.length;
+    const w = this.weights;
+    const ids = this.featIds;
+    const src = this.featSrc;
+    // candidates in insertion order: push and position * 2 + (1 for a pair)
+    const push: number[] = [];
+    const at: number[] = [];
+    // character n-grams of one unknown word add up to one reason for that word
+    const charPos = this.charPos;
+    const charPush = this.charPush;
+    charPos.length = 0;
+    charPush.length = 0;
+    for (let j = 0; j < n; j++) {
+      const i = ids[j];
+      const base = i * K;
+      // push toward the top class: weight minus the feature's mean weight over all classes
+      let sum = 0;
+      for (let c = 0; c < K; c++) sum += w[base + c];
+      const p = this.scaleOf(i) * (w[base + top] - sum / K);
+      const pos = (src[j] / 3) | 0;
+      const kind = src[j] - pos * 3;
+      if (kind === KIND_CHAR) {
+        const k = charPos.lastIndexOf(pos);
+        if (k >= 0) charPush[k] += p;
+        else {
+          charPos.push(pos);
+          charPush.push(p);
+        }
+      } else if (p > 0) {
+        // pairs with a negated word read badly ("tidak rusak tidak lagi"); the single words carry them
+        if (kind === KIND_PAIR && (tokens[pos].startsWith(NEGATION_PREFIX) || tokens[pos + 1].startsWith(NEGATION_PREFIX))) continue;
+        push.push(p);
+        at.push(pos * 2 + (kind === KIND_PAIR ? 1 : 0));
+      }
+    }
+    for (let j = 0; j < charPos.length; j++) {
+      if (charPush[j] > 0) {
+        push.push(charPush[j]);
+        at.push(charPos[j] * 2);
+      }
+    }
+    // stable insertion sort by push, largest first (ties keep insertion order, as Array#sort does)
+    const m = push.length;
+    for (let a = 1; a < m; a++) {
+      const p = push[a];
+      const q = at[a];
+      let b = a - 1;
+      while (b >= 0 && push[b] < p) {
+        push[b + 1] = push[b];
+        at[b + 1] = at[b];
+        b--;
+      }
+      push[b + 1] = p;
+      at[b + 1] = q;
+    }
+    // a word already shown inside a pair (or the pair's words already shown) adds nothing
+    const first: string[] = [];
+    const second: (string | null)[] = [];
+    for (let c = 0; c < m && first.length < 6; c++) {
+      const pos = at[c] >> 1;
+      const w1 = readable(tokens[pos]);
+      const w2 = at[c] & 1 ? readable(tokens[pos + 1]) : null;
+      let skip = false;
+      if (w2 === null) {
+        for (let r = 0; r < first.length && !skip; r++) skip = first[r] === w1 || second[r] === w1;
+      } else {
+        let has1 = false;
+        let has2 = false;
+        for (let r = 0; r < first.length && !skip; r++) {
+          if (second[r] === null) {
+            if (first[r] === w1) has1 = true;
+            if (first[r] === w2) has2 = true;
+          } else skip = first[r] === w1 && second[r] === w2;
+        }
+        skip = skip || (has1 && has2);
+      }
+      if (skip) continue;
+      first.push(w1);
+      second.push(w2);
+    }
+    const out: string[] = new Array(first.length);
+    for (let r = 0; r < first.length; r++) out[r] = second[r] === null ? first[r] : first[r] + ' ' + second[r];
     return out;
   }
 

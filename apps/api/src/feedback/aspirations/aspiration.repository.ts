@@ -46,6 +46,17 @@ export interface NewSubmission {
   outboxTopic: string;
 }
 
+export interface PublicStats {
+  thisMonth: number;
+  total: number;
+  verifiedOnTimeShare: number | null;
+  averageSatisfaction: number | null;
+  satisfactionResponses: number;
+  averageHours: { toVerify: number | null; toFirstReply: number | null; toResolve: number | null };
+  byKecamatan: { code: string; name: string; count: number }[];
+  byCategory: { code: string; label: string; count: number }[];
+}
+
 export interface Page<T> {
   rows: T[];
   nextCursor: string | null;
@@ -163,8 +174,8 @@ export class AspirationRepository {
     }));
   }
 
-  /** Figures for the portal's home page. */
-  async publicStats(): Promise<{ thisMonth: number; total: number; verifiedOnTimeShare: number | null; averageSatisfaction: number | null; satisfactionResponses: number }> {
+  /** Figures for the portal's home and statistics pages (last 90 days unless stated). */
+  async publicStats(): Promise<PublicStats> {
     const [r] = await this.dataSource.query(
       `SELECT
          (SELECT count(*)::int FROM aspiration WHERE submitted_at >= date_trunc('month', now() AT TIME ZONE 'Asia/Jakarta') AT TIME ZONE 'Asia/Jakarta') AS this_month,
@@ -174,7 +185,30 @@ export class AspirationRepository {
          (SELECT count(*)::int FROM survey_response WHERE kind = 'citizen_satisfaction' AND created_at > now() - interval '90 days') AS responses`,
     );
     const round2 = (v: number | null) => (v == null ? null : Math.round(v * 100) / 100);
-    return { thisMonth: r.this_month, total: r.total, verifiedOnTimeShare: round2(r.on_time), averageSatisfaction: round2(r.satisfaction), satisfactionResponses: r.responses };
+    const [times] = await this.dataSource.query(
+      `SELECT avg(extract(epoch FROM verified_at - submitted_at) / 3600)::float AS to_verify,
+              avg(extract(epoch FROM first_reply_at - submitted_at) / 3600)::float AS to_reply,
+              avg(extract(epoch FROM resolved_at - submitted_at) / 3600)::float AS to_resolve
+       FROM aspiration WHERE submitted_at > now() - interval '90 days'`,
+    );
+    const byKecamatan = await this.dataSource.query(
+      `SELECT k.code, k.name, count(a.id)::int AS count FROM kecamatan k LEFT JOIN aspiration a ON a.kecamatan_code = k.code AND a.submitted_at > now() - interval '90 days'
+       GROUP BY k.code, k.name ORDER BY k.name`,
+    );
+    const byCategory = await this.dataSource.query(
+      `SELECT c.code, c.label_id AS label, count(a.id)::int AS count FROM category c LEFT JOIN aspiration a ON a.category_code = c.code AND a.submitted_at > now() - interval '90 days'
+       GROUP BY c.code, c.label_id, c.sort_order ORDER BY c.sort_order`,
+    );
+    return {
+      thisMonth: r.this_month,
+      total: r.total,
+      verifiedOnTimeShare: round2(r.on_time),
+      averageSatisfaction: round2(r.satisfaction),
+      satisfactionResponses: r.responses,
+      averageHours: { toVerify: round2(times.to_verify), toFirstReply: round2(times.to_reply), toResolve: round2(times.to_resolve) },
+      byKecamatan,
+      byCategory,
+    };
   }
 
   /** Open aspirations by id, in the order given. */

@@ -348,6 +348,10 @@ describe('aspirations: citizen side and ASN workflow (HTTP, real Postgres)', () 
     expect(stats.body.total).toBe(n);
     expect(stats.body.thisMonth).toBeGreaterThan(0);
     expect(stats.body.averageSatisfaction).toBe(4);
+    expect(stats.body.byKecamatan.map((k: { name: string }) => k.name)).toEqual(['Kartoharjo', 'Manguharjo', 'Taman']);
+    expect(stats.body.byKecamatan.reduce((s: number, k: { count: number }) => s + k.count, 0)).toBe(n);
+    expect(stats.body.byCategory).toHaveLength(14);
+    expect(stats.body.averageHours.toVerify).toBeGreaterThanOrEqual(0);
     const suggestion = await t.request('GET', `/aspirations/suggest-category?text=${encodeURIComponent('lampu PJU di gang kami mati, malam gelap')}`);
     expect(suggestion.body).toMatchObject({ code: 'penerangan_jalan', label: 'Penerangan jalan umum' });
     expect((await t.request('GET', '/aspirations/suggest-category?text=pendek')).status).toBe(400);
