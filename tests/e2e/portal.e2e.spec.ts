@@ -141,6 +141,104 @@ describe('citizen portal in a real browser', () => {
     await shot('kebijakan');
   });
 
+  it('an ASN writes a policy in /asn/kebijakan, links the aspiration, publishes it and it appears on /kebijakan', async () => {
+    const title = `Jadwal perbaikan PJU di gang permukiman ${Date.now()}`;
+    const staff = await browser.newPage();
+    try {
+      await staff.goto(`${portal.url}/asn/masuk`);
+      await staff.fill('#email', 'asn.e2e@madiunkota.go.id');
+      await staff.fill('#password', 'sandi-asn-e2e-123');
+      await staff.click('main form button[type=submit]');
+      // The inbox may be empty by now (the earlier aspiration is resolved): wait for the workspace itself.
+      await staff.waitForSelector('a[href="/asn/kebijakan"]');
+      // Server-action forms: they work before (and without) hydration.
+      await staff.click('a[href="/asn/kebijakan"]');
+      await staff.waitForSelector('#new-title');
+      await staff.fill('#new-title', title);
+      await staff.fill('#new-summary', 'Perbaikan lampu PJU di gang permukiman dijadwalkan per kelurahan, dimulai dari laporan warga terbanyak.');
+      await staff.fill('#new-aspirations', submitted.code);
+      await staff.click('form:has(#new-title) button[type=submit]');
+      await staff.waitForSelector('main p[role=status]');
+      expect(await staff.textContent('main p[role=status]')).toContain('rancangan');
+      const card = staff.locator('[data-testid=staff-policy]', { hasText: title });
+      expect(await card.locator('[data-testid=policy-status]').textContent()).toContain('Rancangan');
+      expect(await card.textContent()).toContain('1 aspirasi terkait');
+      expect(await card.textContent()).toContain('belum terbit');
+      const policyId = await card.getAttribute('data-policy-id');
+
+      // A draft is not public yet.
+      await page.goto(`${portal.url}/kebijakan`);
+      expect(await page.textContent('main')).not.toContain(title);
+
+      await card.locator('[data-testid=publish]').click();
+      await staff.waitForFunction(() => document.querySelector('main p[role=status]')?.textContent?.includes('diterbitkan'));
+      expect(await staff.locator('[data-testid=staff-policy]', { hasText: title }).locator('[data-testid=publish]').count()).toBe(0);
+
+      // Forward to public consultation with its dates.
+      const today = new Date().toISOString().slice(0, 10);
+      const later = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+      await staff.selectOption(`#status-${policyId}`, 'consultation');
+      await staff.fill(`#status-${policyId}-start`, today);
+      await staff.fill(`#status-${policyId}-end`, later);
+      await staff.click(`form:has(#status-${policyId}) button[type=submit]`);
+      await staff.waitForFunction(() => document.querySelector('main p[role=status]')?.textContent?.includes('Status kebijakan diperbarui'));
+      expect(await staff.locator('[data-testid=staff-policy]', { hasText: title }).locator('[data-testid=policy-status]').textContent()).toContain('Konsultasi publik');
+      await staff.screenshot({ path: join(SCREENSHOTS, 'asn-kebijakan.png'), fullPage: true });
+
+      await page.goto(`${portal.url}/kebijakan`);
+      expect(await page.textContent('[data-testid=policy-list]')).toContain(title);
+      await page.click(`a[href="/kebijakan/${policyId}"]`);
+      await page.waitForSelector('[data-testid=rating-form]');
+      expect(await page.textContent('h1')).toBe(title);
+      expect(await page.textContent('main')).toContain('Konsultasi publik');
+      expect(await page.textContent('main')).toContain(submitted.code);
+      await shot('kebijakan-dari-asn');
+    } finally {
+      await staff.close();
+    }
+  });
+
+  it('switches the public pages to English and back, without JavaScript', async () => {
+    // Its own context (own cookies), so the other tests keep the Indonesian default.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const p = await context.newPage();
+    try {
+      await p.goto(`${portal.url}/`);
+      expect(await p.getAttribute('html', 'lang')).toBe('id');
+      expect(await p.textContent('h1')).toBe('Sampaikan aspirasi, ikuti tindak lanjutnya');
+      await p.click('[data-testid=lang-switch]');
+      await p.waitForSelector('html[lang=en]');
+      expect(new URL(p.url()).pathname).toBe('/');
+      expect(await p.textContent('h1')).toBe('Share your aspiration, follow what happens next');
+      expect(await p.textContent('nav')).toContain('Send an aspiration');
+      expect(await p.textContent('[data-testid=lang-switch]')).toBe('Bahasa Indonesia');
+      await p.screenshot({ path: join(SCREENSHOTS, 'beranda-en.png'), fullPage: true });
+
+      await p.goto(`${portal.url}/privasi`);
+      expect(await p.textContent('h1')).toBe('Privacy and use of data');
+      expect(await p.title()).toContain('Privacy');
+      await p.goto(`${portal.url}/lacak`);
+      expect(await p.textContent('label[for=kode]')).toBe('Tracking code');
+      await p.goto(`${portal.url}/lacak/${submitted.code}`);
+      expect(await p.textContent('main')).toContain('Replies from the city office');
+      // What people wrote is never translated.
+      expect(await p.textContent('[data-testid=replies]')).toContain('Petugas PJU sudah mengganti lampu');
+      await p.goto(`${portal.url}/asn/masuk`);
+      expect(await p.textContent('h1')).toBe('Sign in to the civil servant workspace');
+
+      // Back to Indonesian, staying on the same page.
+      await p.goto(`${portal.url}/statistik`);
+      expect(await p.textContent('h1')).toBe('Participation statistics');
+      await p.click('[data-testid=lang-switch]');
+      await p.waitForSelector('html[lang=id]');
+      expect(new URL(p.url()).pathname).toBe('/statistik');
+      expect(await p.textContent('h1')).toBe('Statistik partisipasi');
+      expect(await p.textContent('[data-testid=lang-switch]')).toBe('English');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows a script typed into an aspiration as text, never runs it', async () => {
     const payload = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> lampu mati';
     const res = await apiCall('POST', '/aspirations', undefined, { text: payload, kelurahanCode: '35.77.01.1001' });

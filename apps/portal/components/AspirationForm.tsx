@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Category, Kecamatan, PublicAspiration } from '../lib/api';
+import type { Section } from '../lib/i18n';
 import { browserPersonId } from '../lib/rater';
 import { enqueueSubmission, lastReceipts, sendSubmission, type SubmissionReceipt } from '../lib/pending-submissions';
 
@@ -33,16 +34,6 @@ const emptyDraft = (): Draft => ({
   consent: false,
 });
 
-const FIELD_LABELS: Record<string, string> = {
-  text: 'Isi aspirasi',
-  title: 'Judul',
-  kelurahanCode: 'Kelurahan',
-  categoryCode: 'Kategori',
-  'contact.phone': 'Nomor HP',
-  'contact.email': 'E-mail',
-  'contact.consent': 'Persetujuan dihubungi',
-  contact: 'Kontak',
-};
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -54,7 +45,8 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** The aspiration form: draft kept across reloads, suggestions while typing, offline-safe sending. */
-export function AspirationForm({ kecamatan, categories }: { kecamatan: Kecamatan[]; categories: Category[] }) {
+export function AspirationForm({ kecamatan, categories, s }: { kecamatan: Kecamatan[]; categories: Category[]; s: Section<'form'> }) {
+  const fieldLabel = (f: string) => (s as Record<string, string>)[`field.${f}`] ?? f;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<{ field: string; problem: string }[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -101,7 +93,7 @@ export function AspirationForm({ kecamatan, categories }: { kecamatan: Kecamatan
   }, [text, kel]);
 
   const categoryLabel = useMemo(() => new Map(categories.map((c) => [c.code, c.labelId])), [categories]);
-  if (!draft) return <p>Memuat formulir…</p>;
+  if (!draft) return <p>{s.loading}</p>;
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const problem = (field: string) => errors.find((e) => e.field === field)?.problem;
 
@@ -134,7 +126,7 @@ export function AspirationForm({ kecamatan, categories }: { kecamatan: Kecamatan
       localStorage.removeItem(DRAFT);
     } else if (result.kind === 'rejected') {
       setErrors(result.details.length ? result.details : [{ field: '', problem: result.message }]);
-      setMessage('Periksa kembali isian yang ditandai.');
+      setMessage(s.checkFields);
       errorRef.current?.focus();
     } else {
       // Kept on this device with the same key: sent later, exactly once.
@@ -147,18 +139,18 @@ export function AspirationForm({ kecamatan, categories }: { kecamatan: Kecamatan
   if (receipt) {
     return (
       <section className="card success" aria-live="polite" data-testid="receipt">
-        <h2>Aspirasi Anda sudah kami terima</h2>
+        <h2>{s.receiptTitle}</h2>
         <p>
-          Kode lacak: <strong data-testid="tracking-code">{receipt.trackingCode}</strong>
+          {s.receiptCode} <strong data-testid="tracking-code">{receipt.trackingCode}</strong>
         </p>
         <p>
-          Kunci tindak lanjut (simpan baik-baik, hanya ditampilkan sekali): <strong data-testid="follow-up-key">{receipt.followUpKey}</strong>
+          {s.receiptKey} <strong data-testid="follow-up-key">{receipt.followUpKey}</strong>
         </p>
         <p>
-          Ditangani oleh {receipt.opd.name}. Batas waktu verifikasi: {new Date(receipt.dueVerifyAt).toLocaleDateString('id-ID', { timeZone: 'Asia/Jakarta' })}.
+          {s.receiptOpd} {receipt.opd.name}. {s.receiptDue} {new Date(receipt.dueVerifyAt).toLocaleDateString(s.locale, { timeZone: 'Asia/Jakarta' })}.
         </p>
         <p>
-          <a href={`/lacak/${receipt.trackingCode}`}>Lacak aspirasi ini</a>
+          <a href={`/lacak/${receipt.trackingCode}`}>{s.receiptTrack}</a>
         </p>
       </section>
     );
@@ -166,43 +158,48 @@ export function AspirationForm({ kecamatan, categories }: { kecamatan: Kecamatan
   if (queued) {
     return (
       <section className="card notice" aria-live="polite" data-testid="queued">
-        <h2>Koneksi sedang bermasalah</h2>
-        <p>Aspirasi Anda disimpan di perangkat ini dan akan dikirim otomatis saat koneksi kembali, tanpa terkirim dua kali.</p>
-        <p>Biarkan halaman portal terbuka atau buka kembali nanti; kode lacak akan muncul setelah terkirim.</p>
+        <h2>{s.queuedTitle}</h2>
+        <p>{s.queued1}</p>
+        <p>{s.queued2}</p>
       </section>
     );
   }
 
   const recent = typeof window === 'undefined' ? [] : lastReceipts();
   return (
-    <form onSubmit={submit} noValidate aria-describedby="form-help">
-      <p id="form-help">Kolom bertanda * wajib diisi. Anda boleh mengirim tanpa nama (anonim).</p>
-      <div ref={errorRef} tabIndex={-1} role={message ? 'alert' : undefined}>
+    <form onSubmit={submit} noValidate aria-describedby="form-help" data-hydrated="true">
+      <p id="form-help">{s.help}</p>
+      {/* Always in the page, so the summary is announced when it appears; focused after a refused submission. */}
+      <div ref={errorRef} tabIndex={-1} role="alert">
         {message && (
           <div className="error-box">
             <p>{message}</p>
             <ul>
               {errors.map((e) => (
-                <li key={e.field + e.problem}>{FIELD_LABELS[e.field] ?? e.field}: {e.problem}</li>
+                <li key={e.field + e.problem}>{e.field ? `${fieldLabel(e.field)}: ` : ''}{e.problem}</li>
               ))}
             </ul>
           </div>
         )}
       </div>
 
-      <label htmlFor="text">Isi aspirasi *</label>
+      <label htmlFor="text">{s.text}</label>
       <textarea id="text" name="text" rows={6} required minLength={10} maxLength={4000} value={draft.text} aria-invalid={!!problem('text')}
-        onChange={(e) => set({ text: e.target.value })} placeholder="Ceritakan masalahnya, di mana, dan sejak kapan." />
-      <p className="hint">{draft.text.length}/4000 karakter</p>
+        aria-describedby={problem('text') ? 'text-count text-error' : 'text-count'} onChange={(e) => set({ text: e.target.value })} placeholder={s.textPlaceholder} />
+      <FieldError id="text-error" problem={problem('text')} />
+      <p className="hint" id="text-count">
+        {draft.text.length}/4000 {s.chars}
+      </p>
 
-      <label htmlFor="title">Judul (opsional)</label>
-      <input id="title" name="title" maxLength={200} value={draft.title} onChange={(e) => set({ title: e.target.value })} />
+      <label htmlFor="title">{s.titleLabel}</label>
+      <input id="title" name="title" maxLength={200} value={draft.title} aria-invalid={!!problem('title')} aria-describedby={problem('title') ? 'title-error' : undefined} onChange={(e) => set({ title: e.target.value })} />
+      <FieldError id="title-error" problem={problem('title')} />
 
-      <label htmlFor="kelurahan">Kelurahan *</label>
-      <select id="kelurahan" name="kelurahanCode" required value={draft.kelurahanCode} aria-invalid={!!problem('kelurahanCode')} onChange={(e) => set({ kelurahanCode: e.target.value })}>
-        <option value="">— Pilih kelurahan —</option>
+      <label htmlFor="kelurahan">{s.kelurahan}</label>
+      <select id="kelurahan" name="kelurahanCode" required value={draft.kelurahanCode} aria-invalid={!!problem('kelurahanCode')} aria-describedby={problem('kelurahanCode') ? 'kelurahan-error' : undefined} onChange={(e) => set({ kelurahanCode: e.target.value })}>
+        <option value="">{s.kelurahanPick}</option>
         {kecamatan.map((kc) => (
-          <optgroup key={kc.code} label={`Kecamatan ${kc.name}`}>
+          <optgroup key={kc.code} label={`${s.kecamatan} ${kc.name}`}>
             {kc.kelurahan.map((kl) => (
               <option key={kl.code} value={kl.code}>
                 {kl.name}
@@ -211,10 +208,11 @@ export function AspirationForm({ kecamatan, categories }: { kecamatan: Kecamatan
           </optgroup>
         ))}
       </select>
+      <FieldError id="kelurahan-error" problem={problem('kelurahanCode')} />
 
-      <label htmlFor="category">Kategori (opsional)</label>
+      <label htmlFor="category">{s.category}</label>
       <select id="category" name="categoryCode" value={draft.categoryCode} onChange={(e) => set({ categoryCode: e.target.value })}>
-        <option value="">— Biarkan sistem memilih —</option>
+        <option value="">{s.categoryAuto}</option>
         {categories.map((c) => (
           <option key={c.code} value={c.code}>
             {c.labelId}
@@ -223,25 +221,25 @@ export function AspirationForm({ kecamatan, categories }: { kecamatan: Kecamatan
       </select>
       {suggestion && !draft.categoryCode && (
         <p className="hint" data-testid="category-suggestion">
-          Saran kategori: <strong>{categoryLabel.get(suggestion.code) ?? suggestion.label}</strong>{' '}
+          {s.suggestion} <strong>{categoryLabel.get(suggestion.code) ?? suggestion.label}</strong>{' '}
           <button type="button" className="link" onClick={() => set({ categoryCode: suggestion.code })}>
-            Pakai saran ini
+            {s.useSuggestion}
           </button>
         </p>
       )}
 
       {similar.length > 0 && (
         <section className="card" aria-labelledby="mirip" data-testid="similar">
-          <h2 id="mirip">Aspirasi serupa di kelurahan ini</h2>
-          <p>Jika masalahnya sama, Anda bisa mendukung aspirasi yang sudah ada.</p>
+          <h2 id="mirip">{s.similarTitle}</h2>
+          <p>{s.similarIntro}</p>
           <ul>
             {similar.map((a) => (
               <li key={a.id}>
                 <p>{a.text}</p>
                 <p className="hint">
-                  {a.statusLabel} · {supported[a.id] ?? a.supportCount} dukungan{' '}
+                  {a.statusLabel} · {supported[a.id] ?? a.supportCount} {s.supports}{' '}
                   <button type="button" onClick={() => void support(a.id)} disabled={a.id in supported}>
-                    {a.id in supported ? 'Sudah didukung' : 'Dukung'}
+                    {a.id in supported ? s.supported : s.support}
                   </button>
                 </p>
               </li>
@@ -251,35 +249,46 @@ export function AspirationForm({ kecamatan, categories }: { kecamatan: Kecamatan
       )}
 
       <fieldset>
-        <legend>Kontak (opsional)</legend>
+        <legend>{s.contact}</legend>
         <label className="inline">
-          <input type="checkbox" checked={draft.withContact} onChange={(e) => set({ withContact: e.target.checked })} /> Saya bersedia dihubungi
+          <input type="checkbox" checked={draft.withContact} onChange={(e) => set({ withContact: e.target.checked })} /> {s.withContact}
         </label>
         {draft.withContact && (
           <>
             <p className="hint">
-              Kontak disimpan terenkripsi, terpisah dari aspirasi, dan hanya dapat dibaca oleh perangkat daerah yang menangani. Tidak pernah
-              ditampilkan ke publik. <a href="/privasi">Kebijakan privasi</a>
+              {s.contactNote} <a href="/privasi">{s.privacyLink}</a>
             </p>
-            <label htmlFor="name">Nama</label>
+            <label htmlFor="name">{s.name}</label>
             <input id="name" maxLength={120} value={draft.name} onChange={(e) => set({ name: e.target.value })} autoComplete="name" />
-            <label htmlFor="phone">Nomor HP</label>
-            <input id="phone" inputMode="tel" value={draft.phone} aria-invalid={!!problem('contact.phone')} onChange={(e) => set({ phone: e.target.value })} autoComplete="tel" />
-            <label htmlFor="email">E-mail (untuk pemberitahuan)</label>
-            <input id="email" type="email" value={draft.email} aria-invalid={!!problem('contact.email')} onChange={(e) => set({ email: e.target.value })} autoComplete="email" />
+            <label htmlFor="phone">{s.phone}</label>
+            <input id="phone" type="tel" inputMode="tel" value={draft.phone} aria-invalid={!!problem('contact.phone')} aria-describedby={problem('contact.phone') ? 'phone-error' : undefined} onChange={(e) => set({ phone: e.target.value })} autoComplete="tel" />
+            <FieldError id="phone-error" problem={problem('contact.phone')} />
+            <label htmlFor="email">{s.email}</label>
+            <input id="email" type="email" value={draft.email} aria-invalid={!!problem('contact.email')} aria-describedby={problem('contact.email') ? 'email-error' : undefined} onChange={(e) => set({ email: e.target.value })} autoComplete="email" />
+            <FieldError id="email-error" problem={problem('contact.email')} />
             <label className="inline">
-              <input type="checkbox" checked={draft.consent} onChange={(e) => set({ consent: e.target.checked })} /> Saya setuju dihubungi oleh perangkat daerah terkait aspirasi ini *
+              <input type="checkbox" checked={draft.consent} aria-invalid={!!problem('contact.consent')} aria-describedby={problem('contact.consent') ? 'consent-error' : undefined} onChange={(e) => set({ consent: e.target.checked })} /> {s.consent}
             </label>
+            <FieldError id="consent-error" problem={problem('contact.consent')} />
           </>
         )}
       </fieldset>
 
       <button type="submit" disabled={sending}>
-        {sending ? 'Mengirim…' : 'Kirim aspirasi'}
+        {sending ? s.sending : s.send}
       </button>
       {recent.length > 0 && (
-        <p className="hint">Aspirasi terakhir dari perangkat ini: {recent.map((r) => r.trackingCode).join(', ')}</p>
+        <p className="hint">{s.recent} {recent.map((r) => r.trackingCode).join(', ')}</p>
       )}
     </form>
   );
+}
+
+/** The problem with one field, right under it and tied to it with aria-describedby. */
+function FieldError({ id, problem }: { id: string; problem?: string }) {
+  return problem ? (
+    <p id={id} className="error field-error">
+      {problem}
+    </p>
+  ) : null;
 }

@@ -12,7 +12,7 @@ export interface BarDatum {
  * JavaScript is sent for it. Screen readers get the title and a summary; the
  * same numbers are always shown in a table next to it.
  */
-export function BarChart({ id, title, data, unit = '' }: { id: string; title: string; data: BarDatum[]; unit?: string }) {
+export function BarChart({ id, title, data, unit = '', tag = 'id-ID' }: { id: string; title: string; data: BarDatum[]; unit?: string; tag?: string }) {
   const rowHeight = 28;
   const labelWidth = 210;
   const width = 640;
@@ -20,7 +20,7 @@ export function BarChart({ id, title, data, unit = '' }: { id: string; title: st
   const max = Math.max(1, ...data.map((d) => d.value));
   const y = scaleBand<string>({ domain: data.map((d) => d.label), range: [0, height - 10], padding: 0.2 });
   const x = scaleLinear<number>({ domain: [0, max], range: [0, width - labelWidth - 60] });
-  const summary = data.map((d) => `${d.label}: ${d.value.toLocaleString('id-ID')}${unit}`).join('; ');
+  const summary = data.map((d) => `${d.label}: ${d.value.toLocaleString(tag)}${unit}`).join('; ');
   return (
     <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
       <title id={`${id}-title`}>{title}</title>
@@ -35,7 +35,7 @@ export function BarChart({ id, title, data, unit = '' }: { id: string; title: st
             </text>
             <Bar x={labelWidth} y={0} width={Math.max(w, d.value > 0 ? 2 : 0)} height={y.bandwidth()} fill="#0b5e3c" />
             <text x={labelWidth + w + 6} y={y.bandwidth() / 2} dy="0.35em" fontSize={13} fill="#1b1f24">
-              {d.value.toLocaleString('id-ID')}
+              {d.value.toLocaleString(tag)}
               {unit}
             </text>
           </Group>
@@ -45,7 +45,7 @@ export function BarChart({ id, title, data, unit = '' }: { id: string; title: st
   );
 }
 
-export function DataTable({ caption, header, data, unit = '' }: { caption: string; header: [string, string]; data: BarDatum[]; unit?: string }) {
+export function DataTable({ caption, header, data, unit = '', tag = 'id-ID' }: { caption: string; header: [string, string]; data: BarDatum[]; unit?: string; tag?: string }) {
   return (
     <table>
       <caption>{caption}</caption>
@@ -60,7 +60,7 @@ export function DataTable({ caption, header, data, unit = '' }: { caption: strin
           <tr key={d.label}>
             <th scope="row">{d.label}</th>
             <td>
-              {d.value.toLocaleString('id-ID')}
+              {d.value.toLocaleString(tag)}
               {unit}
             </td>
           </tr>

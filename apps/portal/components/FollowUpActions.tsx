@@ -2,11 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import type { Section } from '../lib/i18n';
 
 type Action = 'info' | 'confirm' | 'contest';
 
 /** What the citizen can do with the follow-up key: add information, confirm with a score, or contest. */
-export function FollowUpActions({ code, allowed }: { code: string; allowed: ('add_info' | 'confirm' | 'contest')[] }) {
+export function FollowUpActions({ code, allowed, s }: { code: string; allowed: ('add_info' | 'confirm' | 'contest')[]; s: Section<'follow'> }) {
   const router = useRouter();
   const [action, setAction] = useState<Action>(allowed.includes('confirm') ? 'confirm' : 'info');
   const [key, setKey] = useState('');
@@ -34,45 +35,45 @@ export function FollowUpActions({ code, allowed }: { code: string; allowed: ('ad
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     }).catch(() => null);
-    if (!res) return setStatus({ ok: false, message: 'Koneksi bermasalah. Coba lagi.' });
+    if (!res) return setStatus({ ok: false, message: s.network });
     const out = await res.json().catch(() => ({}));
     if (res.ok) {
-      setStatus({ ok: true, message: action === 'confirm' ? 'Terima kasih, penilaian Anda tersimpan.' : action === 'contest' ? 'Aspirasi dibuka kembali untuk ditindaklanjuti.' : 'Informasi tambahan tersimpan.' });
+      setStatus({ ok: true, message: action === 'confirm' ? s.confirmed : action === 'contest' ? s.contested : s.infoSaved });
       setText('');
       router.refresh();
     } else if (res.status === 403) {
-      setStatus({ ok: false, message: 'Kunci tindak lanjut tidak cocok dengan aspirasi ini.' });
+      setStatus({ ok: false, message: s.badKey });
     } else {
       const details = (out.details ?? []) as { field: string; problem: string }[];
-      setStatus({ ok: false, message: details.length ? details.map((d) => `${d.field}: ${d.problem}`).join('; ') : (out.message ?? 'Permintaan ditolak.') });
+      setStatus({ ok: false, message: details.length ? details.map((d) => `${d.field}: ${d.problem}`).join('; ') : (out.message ?? s.refused) });
     }
   }
 
   return (
     <section className="card" aria-labelledby="tindak">
-      <h2 id="tindak">Tindak lanjut oleh pelapor</h2>
+      <h2 id="tindak">{s.title}</h2>
       <form onSubmit={submit} data-hydrated={hydrated}>
         <fieldset>
-          <legend>Pilih tindakan</legend>
+          <legend>{s.choose}</legend>
           {allowed.includes('confirm') && (
             <label className="inline">
-              <input type="radio" name="action" checked={action === 'confirm'} onChange={() => setAction('confirm')} /> Masalah sudah selesai (beri nilai)
+              <input type="radio" name="action" checked={action === 'confirm'} onChange={() => setAction('confirm')} /> {s.confirm}
             </label>
           )}
           {allowed.includes('contest') && (
             <label className="inline">
-              <input type="radio" name="action" checked={action === 'contest'} onChange={() => setAction('contest')} /> Belum selesai (buka kembali)
+              <input type="radio" name="action" checked={action === 'contest'} onChange={() => setAction('contest')} /> {s.contest}
             </label>
           )}
           <label className="inline">
-            <input type="radio" name="action" checked={action === 'info'} onChange={() => setAction('info')} /> Tambah informasi
+            <input type="radio" name="action" checked={action === 'info'} onChange={() => setAction('info')} /> {s.info}
           </label>
         </fieldset>
-        <label htmlFor="followUpKey">Kunci tindak lanjut</label>
+        <label htmlFor="followUpKey">{s.key}</label>
         <input id="followUpKey" required value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" placeholder="XXXXX-XXXXX-XXXXX-XXXXX" />
         {action === 'confirm' && (
           <>
-            <label htmlFor="score">Kepuasan (1 = sangat tidak puas, 5 = sangat puas)</label>
+            <label htmlFor="score">{s.score}</label>
             <select id="score" value={score} onChange={(e) => setScore(e.target.value)}>
               {[5, 4, 3, 2, 1].map((n) => (
                 <option key={n} value={n}>
@@ -82,9 +83,9 @@ export function FollowUpActions({ code, allowed }: { code: string; allowed: ('ad
             </select>
           </>
         )}
-        <label htmlFor="followText">{action === 'contest' ? 'Alasan (wajib)' : action === 'info' ? 'Informasi tambahan' : 'Komentar (opsional)'}</label>
+        <label htmlFor="followText">{action === 'contest' ? s.reason : action === 'info' ? s.infoText : s.comment}</label>
         <textarea id="followText" rows={3} value={text} onChange={(e) => setText(e.target.value)} required={action !== 'confirm'} />
-        <button type="submit">Kirim</button>
+        <button type="submit">{s.send}</button>
         {status && (
           <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'ok' : 'error'}>
             {status.message}

@@ -1,10 +1,11 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import type { Section } from '../lib/i18n';
 import { flushPending, pendingSubmissions } from '../lib/pending-submissions';
 
 /** On every page: sends aspirations saved while offline as soon as the connection is back. */
-export function PendingSender() {
+export function PendingSender({ s }: { s: Section<'pending'> }) {
   const [waiting, setWaiting] = useState(0);
   const [sentCodes, setSentCodes] = useState<string[]>([]);
 
@@ -28,13 +29,17 @@ export function PendingSender() {
     };
   }, []);
 
-  if (!waiting && !sentCodes.length) return null;
+  // The live region is always in the page, so what appears in it is announced.
   return (
-    <div className="notice" role="status" aria-live="polite" data-testid="pending-status">
-      {waiting > 0 && <p>{waiting} aspirasi menunggu koneksi dan akan dikirim otomatis.</p>}
+    <div className={waiting || sentCodes.length ? 'notice' : undefined} role="status" aria-live="polite" data-testid="pending-status">
+      {waiting > 0 && (
+        <p>
+          {waiting} {s.waiting}
+        </p>
+      )}
       {sentCodes.map((c) => (
         <p key={c}>
-          Aspirasi tersimpan telah terkirim. Kode lacak: <strong>{c}</strong> (kunci tindak lanjut ada di halaman Kirim aspirasi).
+          {s.sent} <strong>{c}</strong> {s.keyNote}
         </p>
       ))}
     </div>

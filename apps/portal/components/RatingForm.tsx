@@ -2,10 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import type { Section } from '../lib/i18n';
 import { browserPersonId } from '../lib/rater';
 
 /** Rate a published policy 1–5 with an optional comment; rating again updates it. */
-export function RatingForm({ policyId }: { policyId: string }) {
+export function RatingForm({ policyId, s }: { policyId: string; s: Section<'rate'> }) {
   const router = useRouter();
   const [score, setScore] = useState('');
   const [comment, setComment] = useState('');
@@ -16,36 +17,36 @@ export function RatingForm({ policyId }: { policyId: string }) {
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!score) return setStatus({ ok: false, message: 'Pilih nilai 1 sampai 5.' });
+    if (!score) return setStatus({ ok: false, message: s.pick });
     const res = await fetch(`/api/policies/${policyId}/ratings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ score: Number(score), raterId: browserPersonId(), ...(comment.trim() ? { comment } : {}) }),
     }).catch(() => null);
-    if (!res) return setStatus({ ok: false, message: 'Koneksi bermasalah. Coba lagi.' });
+    if (!res) return setStatus({ ok: false, message: s.network });
     const body = await res.json().catch(() => ({}));
     if (res.ok) {
-      setStatus({ ok: true, message: body.result === 'updated' ? 'Penilaian Anda diperbarui.' : 'Terima kasih, penilaian Anda tersimpan.' });
+      setStatus({ ok: true, message: body.result === 'updated' ? s.updated : s.saved });
       router.refresh();
     } else {
-      setStatus({ ok: false, message: body.message ?? 'Penilaian ditolak.' });
+      setStatus({ ok: false, message: body.message ?? s.refused });
     }
   }
 
   return (
     <form onSubmit={submit} aria-labelledby="nilai-judul" data-testid="rating-form" data-hydrated={hydrated}>
-      <h2 id="nilai-judul">Beri penilaian</h2>
+      <h2 id="nilai-judul">{s.title}</h2>
       <fieldset>
-        <legend>Nilai kebijakan ini (1 = sangat buruk, 5 = sangat baik)</legend>
+        <legend>{s.legend}</legend>
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} className="inline">
             <input type="radio" name="score" value={n} checked={score === String(n)} onChange={() => setScore(String(n))} /> {n}
           </label>
         ))}
       </fieldset>
-      <label htmlFor="comment">Komentar (opsional)</label>
+      <label htmlFor="comment">{s.comment}</label>
       <textarea id="comment" rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
-      <button type="submit">Kirim penilaian</button>
+      <button type="submit">{s.send}</button>
       {status && (
         <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'ok' : 'error'}>
           {status.message}

@@ -1,24 +1,28 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { Section } from '../lib/i18n';
 
 /** The citizen satisfaction survey (the blueprint's target: 4.5 of 5). */
-export function SurveyForm() {
+export function SurveyForm({ s }: { s: Section<'survey'> }) {
   const [score, setScore] = useState('');
   const [comment, setComment] = useState('');
+  // Marks the form interactive once React has hydrated it.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!score) return setStatus({ ok: false, message: 'Pilih nilai 1 sampai 5.' });
+    if (!score) return setStatus({ ok: false, message: s.pick });
     const res = await fetch('/api/surveys/citizen', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ score: Number(score), ...(comment.trim() ? { comment } : {}) }),
     }).catch(() => null);
-    if (!res) return setStatus({ ok: false, message: 'Koneksi bermasalah. Coba lagi.' });
+    if (!res) return setStatus({ ok: false, message: s.network });
     const body = await res.json().catch(() => ({}));
-    setStatus(res.ok ? { ok: true, message: 'Terima kasih atas penilaian Anda.' } : { ok: false, message: body.message ?? 'Penilaian ditolak.' });
+    setStatus(res.ok ? { ok: true, message: s.thanks } : { ok: false, message: body.message ?? s.refused });
     if (res.ok) {
       setScore('');
       setComment('');
@@ -26,18 +30,18 @@ export function SurveyForm() {
   }
 
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} data-hydrated={hydrated}>
       <fieldset>
-        <legend>Seberapa puas Anda dengan layanan Pemerintah Kota Madiun melalui portal ini?</legend>
+        <legend>{s.legend}</legend>
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} className="inline">
             <input type="radio" name="score" value={n} checked={score === String(n)} onChange={() => setScore(String(n))} /> {n}
           </label>
         ))}
       </fieldset>
-      <label htmlFor="survey-comment">Saran atau komentar (opsional)</label>
+      <label htmlFor="survey-comment">{s.comment}</label>
       <textarea id="survey-comment" rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
-      <button type="submit">Kirim</button>
+      <button type="submit">{s.send}</button>
       {status && (
         <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'ok' : 'error'}>
           {status.message}

@@ -75,8 +75,8 @@ export interface Tracking extends PublicAspiration {
 }
 
 /** Dates as people in Madiun read them (WIB). */
-export function formatDate(iso: string, withTime = false): string {
-  return new Intl.DateTimeFormat('id-ID', {
+export function formatDate(iso: string, withTime = false, tag = 'id-ID'): string {
+  return new Intl.DateTimeFormat(tag, {
     dateStyle: 'medium',
     ...(withTime ? { timeStyle: 'short' } : {}),
     timeZone: 'Asia/Jakarta',

@@ -1,3 +1,12 @@
+import type { MessageKey, Translate } from './i18n';
+
+export const POLICY_STATUSES = ['draft', 'consultation', 'adopted', 'implemented'] as const;
+
+/** The policy's status in the reader's language (the API's label is Indonesian). */
+export function policyStatusLabel(p: { status: string; statusLabel: string }, t: Translate): string {
+  return (POLICY_STATUSES as readonly string[]).includes(p.status) ? t(`policyStatus.${p.status}` as MessageKey) : p.statusLabel;
+}
+
 export interface RatingSummary {
   count: number;
   average: number | null;

@@ -32,19 +32,22 @@ async function storeTokens(t: TokenPair): Promise<void> {
   jar.set(REFRESH, t.refreshToken, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: new Date(t.refreshExpiresAt) });
 }
 
-export async function login(email: string, password: string): Promise<{ ok: true; mustChangePassword: boolean } | { ok: false; message: string }> {
+export type LoginFailure = 'bad_credentials' | 'locked' | 'disabled' | 'unreachable' | 'other';
+
+export async function login(email: string, password: string): Promise<{ ok: true; mustChangePassword: boolean } | { ok: false; reason: LoginFailure; message: string }> {
   const res = await fetch(`${API_URL}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
     cache: 'no-store',
   }).catch(() => null);
-  if (!res) return { ok: false, message: 'Layanan sedang tidak dapat dihubungi.' };
+  if (!res) return { ok: false, reason: 'unreachable', message: 'Layanan sedang tidak dapat dihubungi.' };
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
     const message =
       res.status === 401 ? 'E-mail atau kata sandi salah.' : res.status === 423 ? 'Akun dikunci sementara karena terlalu banyak percobaan gagal.' : res.status === 403 ? 'Akun ini sudah dinonaktifkan.' : (body.message ?? 'Gagal masuk.');
-    return { ok: false, message };
+    const reason: LoginFailure = res.status === 401 ? 'bad_credentials' : res.status === 423 ? 'locked' : res.status === 403 ? 'disabled' : 'other';
+    return { ok: false, reason, message };
   }
   await storeTokens(body as TokenPair);
   return { ok: true, mustChangePassword: (body as TokenPair).mustChangePassword };

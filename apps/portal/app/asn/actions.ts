@@ -1,7 +1,9 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { login, logout, staffFetch } from '../../lib/session';
+import type { MessageKey } from '../../lib/i18n';
+import { getT } from '../../lib/locale';
+import { login, logout, staffFetch, type LoginFailure } from '../../lib/session';
 
 /**
  * The ASN workspace's forms post to these server actions: they work with or
@@ -21,9 +23,21 @@ function describe(r: { message: string; details?: { field: string; problem: stri
 
 const text = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
 
+const LOGIN_FAILURE: Record<LoginFailure, MessageKey | null> = {
+  bad_credentials: 'login.badCredentials',
+  locked: 'login.locked',
+  disabled: 'login.disabled',
+  unreachable: 'login.unreachable',
+  other: null,
+};
+
 export async function loginAction(form: FormData): Promise<void> {
   const r = await login(text(form, 'email'), String(form.get('password') ?? ''));
-  if (!r.ok) back('/asn/masuk', { err: r.message });
+  if (!r.ok) {
+    const { t } = await getT();
+    const key = LOGIN_FAILURE[r.reason];
+    back('/asn/masuk', { err: key ? t(key) : r.message || t('login.failed') });
+  }
   redirect(r.mustChangePassword ? '/asn/masuk?ganti=1' : '/asn');
 }
 
@@ -35,7 +49,7 @@ export async function changePasswordAction(form: FormData): Promise<void> {
 
 export async function logoutAction(): Promise<void> {
   await logout();
-  redirect('/asn/masuk?ok=Anda+sudah+keluar');
+  back('/asn/masuk', { ok: (await getT()).t('login.loggedOut') });
 }
 
 async function act(id: string, path: string, body: unknown, ok: string): Promise<never> {
@@ -80,4 +94,63 @@ export async function bulkAction(form: FormData): Promise<void> {
   if (!r.ok) back('/asn', { err: describe(r) });
   const failed = r.data.results.filter((x) => !x.ok);
   back('/asn', failed.length ? { err: `${r.data.results.length - failed.length} berhasil, ${failed.length} gagal: ${failed.map((f) => f.error).join('; ')}` } : { ok: `${ids.length} aspirasi diperbarui` });
+}
+
+/* ---- Policies (/asn/kebijakan) ---- */
+
+const POLICIES = '/asn/kebijakan';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Aspirations named by tracking code (MDN-XXXX-XXXX) or id, separated by spaces, commas or new lines. */
+async function aspirationIds(raw: string): Promise<{ ids: string[] } | { err: string }> {
+  const refs = [...new Set(raw.split(/[\s,;]+/).map((r) => r.trim()).filter(Boolean))];
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  for (const ref of refs) {
+    if (UUID.test(ref)) {
+      ids.push(ref.toLowerCase());
+      continue;
+    }
+    const found = await staffFetch<{ id: string }>(`/aspirations/track/${encodeURIComponent(ref.toUpperCase())}`);
+    if (found.ok) ids.push(found.data.id);
+    else unknown.push(ref);
+  }
+  if (unknown.length) return { err: `Kode lacak tidak ditemukan: ${unknown.join(', ')}` };
+  return { ids: [...new Set(ids)] };
+}
+
+/** Dates from the form, only those filled in. */
+function consultationWindow(form: FormData): { consultationStart?: string; consultationEnd?: string } {
+  return { ...(text(form, 'consultationStart') ? { consultationStart: text(form, 'consultationStart') } : {}), ...(text(form, 'consultationEnd') ? { consultationEnd: text(form, 'consultationEnd') } : {}) };
+}
+
+async function policyCall(path: string, method: string, body: unknown, ok: string): Promise<never> {
+  const r = await staffFetch(`/policies${path}`, { method, body });
+  if (!r.ok && r.status === 401) redirect('/asn/masuk');
+  return back(POLICIES, r.ok ? { ok } : { err: describe(r) });
+}
+
+export async function createPolicyAction(form: FormData): Promise<void> {
+  const linked = text(form, 'aspirations') ? await aspirationIds(text(form, 'aspirations')) : { ids: [] };
+  if ('err' in linked) back(POLICIES, { err: linked.err });
+  await policyCall('', 'POST', { title: text(form, 'title'), summary: text(form, 'summary'), ...consultationWindow(form), ...(linked.ids.length ? { aspirationIds: linked.ids } : {}) }, 'Kebijakan disimpan sebagai rancangan');
+}
+
+export async function updatePolicyAction(form: FormData): Promise<void> {
+  await policyCall(`/${encodeURIComponent(text(form, 'id'))}`, 'PATCH', { title: text(form, 'title'), summary: text(form, 'summary'), ...consultationWindow(form) }, 'Perubahan kebijakan tersimpan');
+}
+
+export async function publishPolicyAction(form: FormData): Promise<void> {
+  await policyCall(`/${encodeURIComponent(text(form, 'id'))}/publish`, 'POST', {}, 'Kebijakan diterbitkan dan tampil di halaman publik');
+}
+
+export async function policyStatusAction(form: FormData): Promise<void> {
+  await policyCall(`/${encodeURIComponent(text(form, 'id'))}/status`, 'POST', { status: text(form, 'status'), ...consultationWindow(form) }, 'Status kebijakan diperbarui');
+}
+
+export async function linkPolicyAspirationsAction(form: FormData): Promise<void> {
+  const linked = await aspirationIds(text(form, 'aspirations'));
+  if ('err' in linked) back(POLICIES, { err: linked.err });
+  if (!linked.ids.length) back(POLICIES, { err: 'Isi setidaknya satu kode lacak atau ID aspirasi' });
+  await policyCall(`/${encodeURIComponent(text(form, 'id'))}/aspirations`, 'POST', { aspirationIds: linked.ids }, `${linked.ids.length} aspirasi ditautkan`);
 }

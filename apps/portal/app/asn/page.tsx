@@ -51,6 +51,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           </button>
         </form>
       </div>
+      <nav aria-label="Ruang kerja ASN">
+        <Link href="/asn/kebijakan">Kebijakan OPD (rancangan, terbit, status, aspirasi terkait) →</Link>
+      </nav>
       <Flash ok={sp.ok} err={sp.galat} />
       <form method="get" className="filters" aria-label="Saring kotak masuk">
         <label htmlFor="status">Status</label>

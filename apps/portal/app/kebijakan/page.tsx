@@ -1,22 +1,28 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { apiGet, formatDate } from '../../lib/api';
-import type { PolicyItem } from '../../lib/policies';
+import { INTL_TAG } from '../../lib/i18n';
+import { getT } from '../../lib/locale';
+import { policyStatusLabel, type PolicyItem } from '../../lib/policies';
 
-export const metadata: Metadata = { title: 'Kebijakan' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT()).t('policies.title') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const page = Math.max(1, Number((await searchParams).page ?? 1) || 1);
+  const { locale, t } = await getT();
+  const tag = INTL_TAG[locale];
   const res = await apiGet<{ items: PolicyItem[]; page: number; limit: number; total: number }>(`/policies?page=${page}&limit=20`);
   return (
     <>
-      <h1>Kebijakan</h1>
-      <p>Kebijakan yang dibuka untuk konsultasi publik atau sudah ditetapkan. Beri penilaian dan komentar Anda.</p>
+      <h1>{t('policies.title')}</h1>
+      <p>{t('policies.intro')}</p>
       {!res.ok ? (
-        <p role="alert">Daftar kebijakan belum dapat dimuat. Coba lagi sebentar lagi.</p>
+        <p role="alert">{t('policies.failed')}</p>
       ) : res.data.items.length === 0 ? (
-        <p>Belum ada kebijakan yang diterbitkan.</p>
+        <p>{t('policies.empty')}</p>
       ) : (
         <ul className="aspiration-list" data-testid="policy-list">
           {res.data.items.map((p) => (
@@ -25,13 +31,14 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
                 <Link href={`/kebijakan/${p.id}`}>{p.title}</Link>
               </h2>
               <p className="hint">
-                <span className="status-badge">{p.statusLabel}</span> · {p.opd.name}
-                {p.publishedAt ? ` · diterbitkan ${formatDate(p.publishedAt)}` : ''}
-                {p.consultationOpen ? ' · konsultasi dibuka' : ''}
+                <span className="status-badge">{policyStatusLabel(p, t)}</span> · {p.opd.name}
+                {p.publishedAt ? ` · ${t('policies.published')} ${formatDate(p.publishedAt, false, tag)}` : ''}
+                {p.consultationOpen ? ` · ${t('policies.open')}` : ''}
               </p>
               <p>{p.summary}</p>
               <p className="hint">
-                {p.rating.count} penilaian{p.rating.average != null ? ` · rata-rata ${p.rating.average.toLocaleString('id-ID')} / 5` : ''} · {p.aspirationCount} aspirasi terkait
+                {p.rating.count} {t('policies.ratings')}
+                {p.rating.average != null ? ` · ${t('policies.average')} ${p.rating.average.toLocaleString(tag)} / 5` : ''} · {p.aspirationCount} {t('policies.linked')}
               </p>
             </li>
           ))}
@@ -39,7 +46,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
       )}
       {res.ok && res.data.page * res.data.limit < res.data.total && (
         <p>
-          <Link href={`/kebijakan?page=${page + 1}`}>Halaman berikutnya →</Link>
+          <Link href={`/kebijakan?page=${page + 1}`}>{t('common.nextPage')}</Link>
         </p>
       )}
     </>

@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
 import { BarChart, DataTable } from '../../components/BarChart';
 import { apiGet } from '../../lib/api';
+import { INTL_TAG, type Translate } from '../../lib/i18n';
+import { getT } from '../../lib/locale';
 
-export const metadata: Metadata = { title: 'Statistik' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT()).t('stats.short') };
+}
 export const dynamic = 'force-dynamic';
 
 interface Stats {
@@ -23,57 +27,66 @@ interface SurveySummary {
   target: number;
 }
 
-const hours = (h: number | null) => (h == null ? '–' : h < 48 ? `${h.toLocaleString('id-ID', { maximumFractionDigits: 1 })} jam` : `${(h / 24).toLocaleString('id-ID', { maximumFractionDigits: 1 })} hari`);
+const duration = (h: number | null, t: Translate, tag: string) =>
+  h == null ? '–' : h < 48 ? `${h.toLocaleString(tag, { maximumFractionDigits: 1 })} ${t('stats.hours')}` : `${(h / 24).toLocaleString(tag, { maximumFractionDigits: 1 })} ${t('stats.days')}`;
 
 export default async function StatisticsPage() {
-  const [stats, survey] = await Promise.all([apiGet<Stats>('/aspirations/stats'), apiGet<SurveySummary>('/surveys/summary')]);
-  if (!stats.ok) return (<><h1>Statistik</h1><p role="alert">Statistik belum dapat dimuat. Coba lagi sebentar lagi.</p></>);
+  const [stats, survey, { locale, t }] = await Promise.all([apiGet<Stats>('/aspirations/stats'), apiGet<SurveySummary>('/surveys/summary'), getT()]);
+  const tag = INTL_TAG[locale];
+  const hours = (h: number | null) => duration(h, t, tag);
+  if (!stats.ok)
+    return (
+      <>
+        <h1>{t('stats.title')}</h1>
+        <p role="alert">{t('stats.failed')}</p>
+      </>
+    );
   const s = stats.data;
   const kecamatan = s.byKecamatan.map((k) => ({ label: k.name, value: k.count }));
   const categories = s.byCategory.filter((c) => c.count > 0).map((c) => ({ label: c.label, value: c.count }));
-  const satisfaction = survey.ok ? (['5', '4', '3', '2', '1'] as const).map((k) => ({ label: `Nilai ${k}`, value: survey.data.distribution[k] })) : [];
+  const satisfaction = survey.ok ? (['5', '4', '3', '2', '1'] as const).map((k) => ({ label: `${t('stats.score')} ${k}`, value: survey.data.distribution[k] })) : [];
   return (
     <>
-      <h1>Statistik partisipasi</h1>
-      <p>Angka 90 hari terakhir, diperbarui setiap kali halaman dibuka. Semua angka juga tersedia sebagai tabel.</p>
+      <h1>{t('stats.title')}</h1>
+      <p>{t('stats.intro')}</p>
 
       <section aria-labelledby="per-kecamatan">
-        <h2 id="per-kecamatan">Aspirasi per kecamatan</h2>
-        <BarChart id="kec" title="Jumlah aspirasi per kecamatan, 90 hari terakhir" data={kecamatan} />
-        <DataTable caption="Aspirasi per kecamatan (90 hari)" header={['Kecamatan', 'Aspirasi']} data={kecamatan} />
+        <h2 id="per-kecamatan">{t('stats.byKecamatan')}</h2>
+        <BarChart id="kec" title={t('stats.byKecamatanChart')} data={kecamatan} tag={tag} />
+        <DataTable caption={t('stats.byKecamatanTable')} header={[t('stats.kecamatan'), t('stats.aspirations')]} data={kecamatan} tag={tag} />
       </section>
 
       <section aria-labelledby="per-kategori">
-        <h2 id="per-kategori">Aspirasi per kategori</h2>
+        <h2 id="per-kategori">{t('stats.byCategory')}</h2>
         {categories.length ? (
           <>
-            <BarChart id="cat" title="Jumlah aspirasi per kategori, 90 hari terakhir" data={categories} />
-            <DataTable caption="Aspirasi per kategori (90 hari)" header={['Kategori', 'Aspirasi']} data={categories} />
+            <BarChart id="cat" title={t('stats.byCategoryChart')} data={categories} tag={tag} />
+            <DataTable caption={t('stats.byCategoryTable')} header={[t('stats.category'), t('stats.aspirations')]} data={categories} tag={tag} />
           </>
         ) : (
-          <p>Belum ada aspirasi dalam 90 hari terakhir.</p>
+          <p>{t('stats.none')}</p>
         )}
       </section>
 
       <section aria-labelledby="waktu">
-        <h2 id="waktu">Waktu tanggapan</h2>
+        <h2 id="waktu">{t('stats.response')}</h2>
         <table>
-          <caption>Rata-rata waktu sejak aspirasi dikirim (90 hari)</caption>
+          <caption>{t('stats.responseCaption')}</caption>
           <tbody>
             <tr>
-              <th scope="row">Sampai diverifikasi</th>
+              <th scope="row">{t('stats.toVerify')}</th>
               <td>{hours(s.averageHours.toVerify)}</td>
             </tr>
             <tr>
-              <th scope="row">Sampai tanggapan pertama</th>
+              <th scope="row">{t('stats.toReply')}</th>
               <td>{hours(s.averageHours.toFirstReply)}</td>
             </tr>
             <tr>
-              <th scope="row">Sampai selesai</th>
+              <th scope="row">{t('stats.toResolve')}</th>
               <td>{hours(s.averageHours.toResolve)}</td>
             </tr>
             <tr>
-              <th scope="row">Diverifikasi dalam 3 hari kerja</th>
+              <th scope="row">{t('stats.onTime')}</th>
               <td>{s.verifiedOnTimeShare == null ? '–' : `${Math.round(s.verifiedOnTimeShare * 100)}%`}</td>
             </tr>
           </tbody>
@@ -81,17 +94,15 @@ export default async function StatisticsPage() {
       </section>
 
       <section aria-labelledby="kepuasan">
-        <h2 id="kepuasan">Kepuasan warga</h2>
+        <h2 id="kepuasan">{t('stats.satisfaction')}</h2>
         {survey.ok && survey.data.count > 0 ? (
           <>
-            <p>
-              Rata-rata {survey.data.average?.toLocaleString('id-ID')} dari 5 ({survey.data.count} jawaban), target {survey.data.target.toLocaleString('id-ID')}.
-            </p>
-            <BarChart id="sat" title="Sebaran nilai kepuasan warga" data={satisfaction} />
-            <DataTable caption="Sebaran nilai kepuasan" header={['Nilai', 'Jawaban']} data={satisfaction} />
+            <p>{t('stats.satisfactionText', { avg: survey.data.average?.toLocaleString(tag) ?? '–', count: survey.data.count, target: survey.data.target.toLocaleString(tag) })}</p>
+            <BarChart id="sat" title={t('stats.satisfactionChart')} data={satisfaction} tag={tag} />
+            <DataTable caption={t('stats.satisfactionTable')} header={[t('stats.score'), t('stats.answers')]} data={satisfaction} tag={tag} />
           </>
         ) : (
-          <p>Belum ada jawaban survei kepuasan.</p>
+          <p>{t('stats.noSurvey')}</p>
         )}
       </section>
     </>

@@ -1,14 +1,19 @@
 import type { Metadata } from 'next';
 import { SurveyForm } from '../../components/SurveyForm';
+import { section } from '../../lib/i18n';
+import { getT } from '../../lib/locale';
 
-export const metadata: Metadata = { title: 'Survei kepuasan' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT()).t('survey.title') };
+}
 
-export default function SurveyPage() {
+export default async function SurveyPage() {
+  const { locale, t } = await getT();
   return (
     <>
-      <h1>Survei kepuasan</h1>
-      <p>Penilaian Anda membantu kami mengukur kualitas layanan. Survei ini anonim.</p>
-      <SurveyForm />
+      <h1>{t('survey.title')}</h1>
+      <p>{t('survey.intro')}</p>
+      <SurveyForm s={section(locale, 'survey')} />
     </>
   );
 }

@@ -2,24 +2,31 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RatingForm } from '../../../components/RatingForm';
 import { apiGet, formatDate } from '../../../lib/api';
-import type { PolicyDetail, PublicRating } from '../../../lib/policies';
+import { INTL_TAG, section } from '../../../lib/i18n';
+import { getT } from '../../../lib/locale';
+import { policyStatusLabel, type PolicyDetail, type PublicRating } from '../../../lib/policies';
 
-export const metadata: Metadata = { title: 'Kebijakan' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT()).t('policies.title') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function PolicyPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [res, ratings] = await Promise.all([
+  const [res, ratings, { locale, t }] = await Promise.all([
     apiGet<PolicyDetail>(`/policies/${encodeURIComponent(id)}`),
     apiGet<{ items: PublicRating[] }>(`/policies/${encodeURIComponent(id)}/ratings?limit=50`),
+    getT(),
   ]);
+  const tag = INTL_TAG[locale];
+  const date = (iso: string) => formatDate(iso, false, tag);
   if (!res.ok) {
     return (
       <>
-        <h1>Kebijakan</h1>
-        <p role="alert">{res.status === 404 || res.status === 400 ? 'Kebijakan tidak ditemukan.' : 'Kebijakan belum dapat dimuat. Coba lagi sebentar lagi.'}</p>
+        <h1>{t('policies.title')}</h1>
+        <p role="alert">{res.status === 404 || res.status === 400 ? t('policy.notFound') : t('policy.failed')}</p>
         <p>
-          <Link href="/kebijakan">Kembali ke daftar kebijakan</Link>
+          <Link href="/kebijakan">{t('policy.back')}</Link>
         </p>
       </>
     );
@@ -29,22 +36,23 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
     <>
       <h1>{p.title}</h1>
       <p className="hint">
-        <span className="status-badge">{p.statusLabel}</span> · {p.opd.name}
-        {p.consultationStart && p.consultationEnd ? ` · konsultasi ${formatDate(p.consultationStart)} – ${formatDate(p.consultationEnd)}` : ''}
+        <span className="status-badge">{policyStatusLabel(p, t)}</span> · {p.opd.name}
+        {p.consultationStart && p.consultationEnd ? ` · ${t('policy.consultation')} ${date(p.consultationStart)} – ${date(p.consultationEnd)}` : ''}
       </p>
       <p className="aspiration-text">{p.summary}</p>
 
       <section aria-labelledby="penilaian" className="card">
-        <h2 id="penilaian">Penilaian warga</h2>
+        <h2 id="penilaian">{t('policy.ratingsTitle')}</h2>
         <p data-testid="rating-summary">
-          {p.rating.count} penilaian{p.rating.average != null ? `, rata-rata ${p.rating.average.toLocaleString('id-ID')} / 5` : ''}
+          {p.rating.count} {t('policies.ratings')}
+          {p.rating.average != null ? `, ${t('policies.average')} ${p.rating.average.toLocaleString(tag)} / 5` : ''}
         </p>
         <table>
-          <caption>Sebaran nilai</caption>
+          <caption>{t('policy.distribution')}</caption>
           <thead>
             <tr>
-              <th scope="col">Nilai</th>
-              <th scope="col">Jumlah</th>
+              <th scope="col">{t('policy.score')}</th>
+              <th scope="col">{t('policy.count')}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,10 +66,10 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
         </table>
       </section>
 
-      <RatingForm policyId={p.id} />
+      <RatingForm policyId={p.id} s={section(locale, 'rate')} />
 
       <section aria-labelledby="komentar">
-        <h2 id="komentar">Komentar</h2>
+        <h2 id="komentar">{t('policy.comments')}</h2>
         {ratings.ok && ratings.data.items.some((r) => r.comment) ? (
           <ul className="timeline" data-testid="comments">
             {ratings.data.items
@@ -69,19 +77,19 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
               .map((r) => (
                 <li key={r.id}>
                   <p className="hint">
-                    Nilai {r.score} · {formatDate(r.createdAt)}
+                    {t('policy.score')} {r.score} · {date(r.createdAt)}
                   </p>
                   <p>{r.comment}</p>
                 </li>
               ))}
           </ul>
         ) : (
-          <p>Belum ada komentar.</p>
+          <p>{t('policy.noComments')}</p>
         )}
       </section>
 
       <section aria-labelledby="terkait">
-        <h2 id="terkait">Aspirasi terkait</h2>
+        <h2 id="terkait">{t('policy.related')}</h2>
         {p.aspirations.length ? (
           <ul>
             {p.aspirations.map((a) => (
@@ -91,7 +99,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
             ))}
           </ul>
         ) : (
-          <p>Belum ada aspirasi yang ditautkan.</p>
+          <p>{t('policy.noRelated')}</p>
         )}
       </section>
     </>

@@ -1,37 +1,32 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ASPIRATION_STATUS_LABELS_ID, type AspirationStatus } from '@ogh/domain';
+import { ASPIRATION_STATUSES, type AspirationStatus } from '@ogh/domain';
 import { FollowUpActions } from '../../../components/FollowUpActions';
-import { apiGet, formatDate, type Tracking } from '../../../lib/api';
+import { apiGet, formatDate as formatDateIn, type Tracking } from '../../../lib/api';
+import { INTL_TAG, section, type MessageKey } from '../../../lib/i18n';
+import { getT } from '../../../lib/locale';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
-  return { title: `Aspirasi ${decodeURIComponent((await params).code)}` };
+  return { title: `${(await getT()).t('track.aspiration')} ${decodeURIComponent((await params).code)}` };
 }
 
-const KIND_LABEL: Record<string, string> = {
-  submitted: 'Aspirasi diterima',
-  status_changed: 'Status berubah',
-  citizen_info: 'Informasi tambahan dari pelapor',
-  rerouted: 'Dialihkan',
-  confirmed: 'Pelapor mengonfirmasi selesai',
-  contested: 'Pelapor menyatakan belum selesai',
-  auto_closed: 'Ditutup otomatis (tidak ada tanggapan pelapor dalam 10 hari kerja)',
-};
+const KINDS = ['submitted', 'status_changed', 'citizen_info', 'rerouted', 'confirmed', 'contested', 'auto_closed'];
+const isStatus = (s: string | null): s is AspirationStatus => !!s && (ASPIRATION_STATUSES as readonly string[]).includes(s);
 
 export default async function TrackingPage({ params }: { params: Promise<{ code: string }> }) {
   const code = decodeURIComponent((await params).code);
-  const res = await apiGet<Tracking>(`/aspirations/track/${encodeURIComponent(code)}`);
+  const [res, { locale, t }] = await Promise.all([apiGet<Tracking>(`/aspirations/track/${encodeURIComponent(code)}`), getT()]);
+  const formatDate = (iso: string, withTime = false) => formatDateIn(iso, withTime, INTL_TAG[locale]);
+  const kindLabel = (k: string) => (KINDS.includes(k) ? t(`track.kind.${k}` as MessageKey) : k);
   if (!res.ok) {
     return (
       <>
-        <h1>Lacak aspirasi</h1>
-        <p role="alert">
-          {res.status === 404 || res.status === 400 ? `Aspirasi dengan kode ${code} tidak ditemukan. Periksa kembali kode lacak Anda.` : 'Layanan sedang tidak dapat dihubungi. Coba lagi sebentar lagi.'}
-        </p>
+        <h1>{t('track.title')}</h1>
+        <p role="alert">{res.status === 404 || res.status === 400 ? t('track.notFound', { code }) : t('track.unreachable')}</p>
         <p>
-          <Link href="/lacak">Coba kode lain</Link>
+          <Link href="/lacak">{t('track.tryOther')}</Link>
         </p>
       </>
     );
@@ -40,45 +35,45 @@ export default async function TrackingPage({ params }: { params: Promise<{ code:
   return (
     <>
       <h1>
-        Aspirasi <span data-testid="code">{a.trackingCode}</span>
+        {t('track.aspiration')} <span data-testid="code">{a.trackingCode}</span>
       </h1>
       <p className={`status-badge status-${a.status}`} data-testid="status">
-        {a.statusLabel}
-        {a.overdue ? ' · melewati batas waktu' : ''}
+        {isStatus(a.status) ? t(`status.${a.status}`) : a.statusLabel}
+        {a.overdue ? t('track.overdue') : ''}
       </p>
       {a.title && <h2>{a.title}</h2>}
       <p className="aspiration-text">{a.text}</p>
       <dl className="status">
-        <dt>Kategori</dt>
+        <dt>{t('track.category')}</dt>
         <dd>{a.category.label}</dd>
-        <dt>Lokasi</dt>
+        <dt>{t('track.location')}</dt>
         <dd>
-          {a.kelurahan.name}, Kecamatan {a.kecamatan.name}
+          {a.kelurahan.name}, {t('track.kecamatan')} {a.kecamatan.name}
         </dd>
-        <dt>Ditangani oleh</dt>
+        <dt>{t('track.opd')}</dt>
         <dd>{a.opd.name}</dd>
-        <dt>Dikirim</dt>
+        <dt>{t('track.submitted')}</dt>
         <dd>{formatDate(a.submittedAt, true)}</dd>
-        <dt>Batas verifikasi</dt>
+        <dt>{t('track.dueVerify')}</dt>
         <dd>{formatDate(a.dueVerifyAt)}</dd>
-        <dt>Batas rencana tindak lanjut</dt>
+        <dt>{t('track.duePlan')}</dt>
         <dd>{formatDate(a.duePlanAt)}</dd>
         {a.dueCloseAt && (
           <>
-            <dt>Ditutup otomatis pada</dt>
+            <dt>{t('track.dueClose')}</dt>
             <dd>{formatDate(a.dueCloseAt)}</dd>
           </>
         )}
         {a.satisfaction != null && (
           <>
-            <dt>Nilai kepuasan pelapor</dt>
+            <dt>{t('track.satisfaction')}</dt>
             <dd>{a.satisfaction} / 5</dd>
           </>
         )}
       </dl>
 
       <section aria-labelledby="tanggapan">
-        <h2 id="tanggapan">Tanggapan perangkat daerah</h2>
+        <h2 id="tanggapan">{t('track.replies')}</h2>
         {a.replies.length ? (
           <ol className="timeline" data-testid="replies">
             {a.replies.map((r, i) => (
@@ -91,12 +86,12 @@ export default async function TrackingPage({ params }: { params: Promise<{ code:
             ))}
           </ol>
         ) : (
-          <p>Belum ada tanggapan.</p>
+          <p>{t('track.noReplies')}</p>
         )}
       </section>
 
       <section aria-labelledby="riwayat">
-        <h2 id="riwayat">Riwayat</h2>
+        <h2 id="riwayat">{t('track.history')}</h2>
         <ol className="timeline" data-testid="history">
           {a.history.map((h, i) => (
             <li key={i}>
@@ -104,8 +99,8 @@ export default async function TrackingPage({ params }: { params: Promise<{ code:
                 {formatDate(h.at, true)} · {h.by}
               </p>
               <p>
-                {KIND_LABEL[h.kind] ?? h.kind}
-                {h.toStatus && h.kind === 'status_changed' ? `: ${ASPIRATION_STATUS_LABELS_ID[h.toStatus as AspirationStatus] ?? h.toStatus}` : ''}
+                {kindLabel(h.kind)}
+                {h.toStatus && h.kind === 'status_changed' ? `: ${isStatus(h.toStatus) ? t(`status.${h.toStatus}`) : h.toStatus}` : ''}
               </p>
               {h.text && <p>{h.text}</p>}
             </li>
@@ -113,7 +108,7 @@ export default async function TrackingPage({ params }: { params: Promise<{ code:
         </ol>
       </section>
 
-      <FollowUpActions code={a.trackingCode} allowed={a.allowedCitizenActions} />
+      <FollowUpActions code={a.trackingCode} allowed={a.allowedCitizenActions} s={section(locale, 'follow')} />
     </>
   );
 }
