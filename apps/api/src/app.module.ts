@@ -21,6 +21,7 @@ import { HealthModule } from './health/health.module';
 import { InsightModule } from './insight/insight.module';
 import { OkrModule } from './okr/okr.module';
 import { FellowsModule } from './fellows/fellows.module';
+import { CollectorModule } from './collector/collector.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpdModule } from './opd/opd.module';
 import { QueueModule } from './queue/queue.module';
@@ -69,6 +70,7 @@ export class AppModule {
         InsightModule,
         OkrModule,
         FellowsModule,
+        CollectorModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -14,6 +14,12 @@ import { InsightModelService } from '../insight/insight-model.service';
 import { TrendsService } from '../insight/trends.service';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { UsersService } from '../users/users.service';
+import { IndicatorImportService } from '../collector/indicator-import.service';
+import { MusrenbangImportService } from '../collector/musrenbang-import.service';
+import type { RunCounts } from '../collector/pipeline';
+import type { RunView } from '../collector/sync-runs.service';
+import { createReadStream } from 'node:fs';
+import { SingleBar, Presets } from 'cli-progress';
 import { resolveDatabase, withScratchDatabase } from './database-target';
 import { renderMigration } from './migration-file';
 
@@ -185,6 +191,44 @@ program
   .description('recompute weekly trends, emerging issues and forecasts')
   .action(async () => {
     await withApp(async (app) => console.log(await app.get(TrendsService).recompute()));
+  });
+
+function printRun(run: RunView): void {
+  console.table({ status: run.status, read: run.rowsRead, inserted: run.rowsInserted, updated: run.rowsUpdated, unchanged: run.rowsUnchanged, rejected: run.rowsRejected });
+  if (run.rejectedSamples.length) console.table(run.rejectedSamples.slice(0, 20));
+  if (run.rowsRejected > 20) console.log(`… and ${run.rowsRejected - 20} more rejected rows`);
+  if (run.error) console.error(`Error: ${run.error}`);
+  if (run.status === 'failed') process.exitCode = 1;
+}
+
+program
+  .command('import')
+  .argument('<kind>', 'musrenbang | indicators')
+  .argument('<file>', 'a .csv or .xlsx file (musrenbang: an e-Musrenbang export; indicators: indicator,region,period,value[,unit][,source])')
+  .option('--stage <stage>', 'musrenbang: stage when the file has no Tahapan column', 'kelurahan')
+  .option('--no-bulk', 'musrenbang CSV: upsert row batches instead of COPY into a staging table and a set-based merge')
+  .option('--source <label>', 'indicators: source label when the file has no source column', 'file')
+  .description('import a file into the collector tables (re-importing changes nothing); progress bar, then a summary table')
+  .action(async (kind: string, file: string, opts: { stage: string; bulk: boolean; source: string }) => {
+    if (kind !== 'musrenbang' && kind !== 'indicators') throw new InvalidArgumentError('kind must be musrenbang or indicators');
+    await withApp(async (app) => {
+      const bar = new SingleBar({ format: '  {bar} {value} rows | inserted {inserted} updated {updated} unchanged {unchanged} rejected {rejected}', hideCursor: true }, Presets.shades_classic);
+      bar.start(0, 0, { inserted: 0, updated: 0, unchanged: 0, rejected: 0 });
+      const onProgress = (c: RunCounts) => {
+        bar.setTotal(c.read);
+        bar.update(c.read, { inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, rejected: c.rejected });
+      };
+      const format = /\.xlsx$/i.test(file) ? 'xlsx' : 'csv';
+      const started = performance.now();
+      const run =
+        kind === 'musrenbang'
+          ? await app.get(MusrenbangImportService).import(createReadStream(file), { format, stage: opts.stage, bulk: opts.bulk, onProgress })
+          : await app.get(IndicatorImportService).import(createReadStream(file), { format, source: opts.source, onProgress });
+      bar.stop();
+      printRun(run);
+      const seconds = (performance.now() - started) / 1000;
+      console.log(`import_rows=${run.rowsRead} import_seconds=${seconds.toFixed(2)} peak_rss_mb=${Math.round(process.resourceUsage().maxRSS / 1024)}`);
+    });
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

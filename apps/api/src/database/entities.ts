@@ -39,6 +39,11 @@ import { OkrCycleEntity } from '../okr/entities/okr-cycle.entity';
 import { OkrKeyResultValueEntity } from '../okr/entities/okr-key-result-value.entity';
 import { OkrKeyResultEntity } from '../okr/entities/okr-key-result.entity';
 import { OkrObjectiveEntity } from '../okr/entities/okr-objective.entity';
+import { DataSourceEntity } from '../collector/entities/data-source.entity';
+import { IndicatorObservationEntity } from '../collector/entities/indicator-observation.entity';
+import { MusrenbangProposalLinkEntity } from '../collector/entities/musrenbang-proposal-link.entity';
+import { MusrenbangProposalEntity } from '../collector/entities/musrenbang-proposal.entity';
+import { SyncRunEntity } from '../collector/entities/sync-run.entity';
 
 /** Every entity of the API, listed explicitly so builds and tests need no globbing. */
 export const ENTITIES = [
@@ -85,4 +90,9 @@ export const ENTITIES = [
   FellowAssessmentEntity,
   FellowCertificateEntity,
   FellowActivityEntity,
+  DataSourceEntity,
+  SyncRunEntity,
+  IndicatorObservationEntity,
+  MusrenbangProposalEntity,
+  MusrenbangProposalLinkEntity,
 ];

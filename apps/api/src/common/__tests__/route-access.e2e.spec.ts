@@ -3,6 +3,7 @@ import { ROLES } from '@ogh/domain';
 import { startTestApp, TestApp } from '../../testing/test-app';
 import { listRouteAccess } from '../auth/route-access';
 import { ASPIRATIONS_ACCESS } from './expected-access/aspirations';
+import { COLLECTOR_ACCESS } from './expected-access/collector';
 import { CORE_ACCESS } from './expected-access/core';
 import { FELLOWS_ACCESS } from './expected-access/fellows';
 import { FORUMS_ACCESS } from './expected-access/forums';
@@ -28,6 +29,7 @@ const EXPECTED: Record<string, string> = {
   ...INSIGHT_ACCESS,
   ...OKR_ACCESS,
   ...FELLOWS_ACCESS,
+  ...COLLECTOR_ACCESS,
 };
 
 describe('route access', () => {

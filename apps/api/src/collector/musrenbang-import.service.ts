@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { bulkMergeProposals } from './bulk-merge';
+import { CollectorRepository } from './collector.repository';
+import { csvRows, xlsxRows } from './file-readers';
+import { COLUMN_ALIASES, MUSRENBANG_OPTIONAL, MUSRENBANG_REQUIRED, proposalKey, validateMusrenbangRow } from './musrenbang-row';
+import { RawRow, RunCounts, runPipeline } from './pipeline';
+import { RunView, runView, SyncRunsService } from './sync-runs.service';
+
+export type ImportFormat = 'csv' | 'xlsx';
+
+export interface ImportOptions {
+  format: ImportFormat;
+  /** Musrenbang stage when the file has no Tahapan column (default kelurahan). */
+  stage?: string;
+  batchSize?: number;
+  /** CSV only: COPY into a staging table and merge set-based (large files). */
+  bulk?: boolean;
+  onProgress?(counts: RunCounts): void;
+}
+
+const RULES = { required: MUSRENBANG_REQUIRED, optional: MUSRENBANG_OPTIONAL, aliases: COLUMN_ALIASES };
+
+/** Imports e-Musrenbang exports (CSV streamed, XLSX) into musrenbang_proposal; every import is a recorded run. */
+@Injectable()
+export class MusrenbangImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CollectorRepository,
+    private readonly runs: SyncRunsService,
+  ) {}
+
+  async import(input: Readable | string | Buffer, opts: ImportOptions): Promise<RunView> {
+    const run = await this.runs.queue(null, 'import:musrenbang', null);
+    await this.runs.start(run);
+    const kelurahan = await this.repository.kelurahanByName();
+    const rows: AsyncIterable<RawRow> =
+      opts.format === 'xlsx'
+        ? xlsxRows(typeof input === 'string' ? Buffer.from(input) : input, RULES)
+        : csvRows(Buffer.isBuffer(input) ? input.toString('utf8') : input, RULES);
+    const ctx = { kelurahan, stage: opts.stage ?? 'kelurahan' };
+    const validate = (raw: RawRow) => validateMusrenbangRow(raw, ctx);
+    const result =
+      opts.bulk && opts.format === 'csv'
+        ? await bulkMergeProposals(this.dataSource, rows, validate, { batchSize: opts.batchSize, onProgress: opts.onProgress })
+        : await runPipeline({
+            dataSource: this.dataSource,
+            rows,
+            validate,
+            keyOf: proposalKey,
+            upsert: (m, batch) => this.repository.upsertProposals(m, batch),
+            batchSize: opts.batchSize,
+            onProgress: opts.onProgress,
+          });
+    return runView(await this.runs.finish(run.id, result));
+  }
+}
