@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { OUTBOX_TOPICS } from '../feedback/aspirations/aspiration.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { DuplicateFinderService } from './duplicate-finder.service';
+import { bestMusrenbangMatch } from './musrenbang-match';
 import { InsightModelService, REVIEW_THRESHOLD } from './insight-model.service';
 
 export interface AnalysisView {
@@ -18,6 +19,8 @@ export interface AnalysisView {
   keywords: string[];
   needsReview: boolean;
   duplicateOf: { id: string; trackingCode: string; score: number } | null;
+  /** Already in the planning pipeline: a Musrenbang proposal of the same kelurahan asking for the same. */
+  musrenbangMatch: { id: string; year: number; stage: string; proposal: string; status: string; score: number } | null;
   analyzedAt: string;
 }
 
@@ -66,14 +69,21 @@ export class AnalysisService implements OnModuleInit {
     // A score in -1..1 from the sentiment model's probabilities.
     const sentimentScore = (sentiment.probabilities.positif ?? 0) - (sentiment.probabilities.negatif ?? 0);
     const duplicate = a.closed_at ? null : this.duplicates.addAndFindDuplicate(this.duplicates.doc(a));
+    const proposals: { id: string; text: string }[] = await this.dataSource.query(
+      `SELECT id, concat_ws('. ', problem, proposal) AS text FROM musrenbang_proposal
+       WHERE kelurahan_code = $1 AND year >= extract(year FROM $2::timestamptz)::int - 2`,
+      [a.kelurahan_code, a.submitted_at],
+    );
+    const musrenbang = bestMusrenbangMatch(text, proposals);
     await this.dataSource.query(
       `INSERT INTO aspiration_analysis (aspiration_id, model_version, predicted_category, confidence, reasons, alternatives, sentiment,
-         sentiment_score, keywords, needs_review, duplicate_of, duplicate_score, analyzed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
+         sentiment_score, keywords, needs_review, duplicate_of, duplicate_score, musrenbang_proposal_id, musrenbang_score, analyzed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
        ON CONFLICT (aspiration_id) DO UPDATE SET model_version = EXCLUDED.model_version, predicted_category = EXCLUDED.predicted_category,
          confidence = EXCLUDED.confidence, reasons = EXCLUDED.reasons, alternatives = EXCLUDED.alternatives, sentiment = EXCLUDED.sentiment,
          sentiment_score = EXCLUDED.sentiment_score, keywords = EXCLUDED.keywords, needs_review = EXCLUDED.needs_review,
-         duplicate_of = EXCLUDED.duplicate_of, duplicate_score = EXCLUDED.duplicate_score, analyzed_at = now()`,
+         duplicate_of = EXCLUDED.duplicate_of, duplicate_score = EXCLUDED.duplicate_score,
+         musrenbang_proposal_id = EXCLUDED.musrenbang_proposal_id, musrenbang_score = EXCLUDED.musrenbang_score, analyzed_at = now()`,
       [
         aspirationId,
         this.models.version,
@@ -87,6 +97,8 @@ export class AnalysisService implements OnModuleInit {
         prediction.confidence < REVIEW_THRESHOLD,
         duplicate?.id ?? null,
         duplicate?.score ?? null,
+        musrenbang?.id ?? null,
+        musrenbang?.score ?? null,
       ],
     );
     return this.get(aspirationId);
@@ -94,7 +106,9 @@ export class AnalysisService implements OnModuleInit {
 
   async get(aspirationId: string): Promise<AnalysisView | null> {
     const [r] = await this.dataSource.query(
-      `SELECT x.*, d.tracking_code AS duplicate_code FROM aspiration_analysis x LEFT JOIN aspiration d ON d.id = x.duplicate_of WHERE x.aspiration_id = $1`,
+      `SELECT x.*, d.tracking_code AS duplicate_code, m.year AS m_year, m.stage AS m_stage, m.proposal AS m_proposal, m.status AS m_status
+       FROM aspiration_analysis x LEFT JOIN aspiration d ON d.id = x.duplicate_of LEFT JOIN musrenbang_proposal m ON m.id = x.musrenbang_proposal_id
+       WHERE x.aspiration_id = $1`,
       [aspirationId],
     );
     if (!r) return null;
@@ -110,6 +124,9 @@ export class AnalysisService implements OnModuleInit {
       keywords: r.keywords,
       needsReview: r.needs_review,
       duplicateOf: r.duplicate_of ? { id: r.duplicate_of, trackingCode: r.duplicate_code, score: r.duplicate_score } : null,
+      musrenbangMatch: r.musrenbang_proposal_id
+        ? { id: r.musrenbang_proposal_id, year: r.m_year, stage: r.m_stage, proposal: r.m_proposal, status: r.m_status, score: r.musrenbang_score }
+        : null,
       analyzedAt: r.analyzed_at.toISOString(),
     };
   }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { OutboxService } from '../../outbox/outbox.service';
 import { startTestApp, TestApp } from '../../testing/test-app';
@@ -67,6 +69,19 @@ describe('insight engine in the API (real Postgres)', () => {
 
     const similar = await t.request('GET', `/aspirations/similar?text=${encodeURIComponent('jalan serayu berlubang depan SD motor jatuh')}&kelurahan=35.77.02.1005`);
     expect(similar.body.map((a: { id: string }) => a.id)).toContain(first.body.id);
+  });
+
+  it('flags an aspiration that asks for what a Musrenbang proposal of the same kelurahan already asks', async () => {
+    const csv = readFileSync(join(__dirname, '../../../../../../shared/data/musrenbang-sample.csv'), 'utf8').split('\n').slice(0, 3).join('\n');
+    const imported = await t.request('POST', '/collector/imports/musrenbang', { token: admin, body: { csv } });
+    expect(imported.status).toBeLessThan(300);
+    const match = await t.request('POST', '/aspirations', { body: { text: 'Jalan lingkungan di RT 09 RW 04 berlubang dan rawan kecelakaan, mohon segera diaspal.', kelurahanCode: '35.77.01.1001' } });
+    const row = await analysisOf(match.body.id);
+    expect(row.musrenbang_proposal_id).not.toBeNull();
+    const view = await t.request('GET', `/insight/aspirations/${match.body.id}`, { token: admin });
+    expect(view.body.musrenbangMatch).toMatchObject({ year: 2025, proposal: 'Pengaspalan jalan lingkungan' });
+    const elsewhere = await t.request('POST', '/aspirations', { body: { text: 'Jalan lingkungan di RT 02 berlubang dan rawan kecelakaan, mohon segera diaspal.', kelurahanCode: '35.77.03.1004' } });
+    expect((await analysisOf(elsewhere.body.id)).musrenbang_proposal_id).toBeNull();
   });
 
   it('keeps ASN corrections as labels and retrains: a new version with cross-validated metrics', async () => {

@@ -49,6 +49,14 @@ export class AspirationAnalysisEntity {
   @Column({ type: 'real', nullable: true })
   duplicateScore!: number | null;
 
+  /** A Musrenbang proposal in the same kelurahan asking for the same thing: already in the planning pipeline. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  musrenbangProposalId!: string | null;
+
+  @Column({ type: 'real', nullable: true })
+  musrenbangScore!: number | null;
+
   @Column({ type: 'timestamptz' })
   analyzedAt!: Date;
 }

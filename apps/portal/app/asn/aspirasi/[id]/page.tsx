@@ -49,6 +49,7 @@ interface Analysis {
   reasons: string[];
   sentiment: string;
   duplicateOf: { trackingCode: string; score: number } | null;
+  musrenbangMatch: { year: number; stage: string; proposal: string; status: string } | null;
   needsReview: boolean;
 }
 
@@ -130,6 +131,11 @@ export default async function StaffAspirationPage({ params, searchParams }: { pa
           <p>Kata yang menentukan: {insight.data.reasons.join(', ') || '–'}</p>
           <p>Sentimen: {insight.data.sentiment}</p>
           {insight.data.duplicateOf && <p>Kemungkinan sama dengan {insight.data.duplicateOf.trackingCode}.</p>}
+          {insight.data.musrenbangMatch && (
+            <p data-testid="musrenbang-match">
+              Sudah ada usulan Musrenbang {insight.data.musrenbangMatch.year} ({insight.data.musrenbangMatch.stage}): “{insight.data.musrenbangMatch.proposal}”, status {insight.data.musrenbangMatch.status}.
+            </p>
+          )}
         </section>
       )}
 
