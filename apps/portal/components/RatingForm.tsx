@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { Section } from '../lib/i18n';
 import { browserPersonId } from '../lib/rater';
+import { ScoreComment } from './ScoreComment';
 
 /** Rate a published policy 1–5 with an optional comment; rating again updates it. */
 export function RatingForm({ policyId, s }: { policyId: string; s: Section<'rate'> }) {
@@ -36,22 +37,17 @@ export function RatingForm({ policyId, s }: { policyId: string; s: Section<'rate
   return (
     <form onSubmit={submit} aria-labelledby="nilai-judul" data-testid="rating-form" data-hydrated={hydrated}>
       <h2 id="nilai-judul">{s.title}</h2>
-      <fieldset>
-        <legend>{s.legend}</legend>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <label key={n} className="inline">
-            <input type="radio" name="score" value={n} checked={score === String(n)} onChange={() => setScore(String(n))} /> {n}
-          </label>
-        ))}
-      </fieldset>
-      <label htmlFor="comment">{s.comment}</label>
-      <textarea id="comment" rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
-      <button type="submit">{s.send}</button>
-      {status && (
-        <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'ok' : 'error'}>
-          {status.message}
-        </p>
-      )}
+      <ScoreComment
+        legend={s.legend}
+        commentLabel={s.comment}
+        commentId="comment"
+        sendLabel={s.send}
+        score={score}
+        onScore={setScore}
+        comment={comment}
+        onComment={setComment}
+        status={status}
+      />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { Section } from '../lib/i18n';
+import { ScoreComment } from './ScoreComment';
 
 /** The citizen satisfaction survey (the blueprint's target: 4.5 of 5). */
 export function SurveyForm({ s }: { s: Section<'survey'> }) {
@@ -31,22 +32,17 @@ export function SurveyForm({ s }: { s: Section<'survey'> }) {
 
   return (
     <form onSubmit={submit} data-hydrated={hydrated}>
-      <fieldset>
-        <legend>{s.legend}</legend>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <label key={n} className="inline">
-            <input type="radio" name="score" value={n} checked={score === String(n)} onChange={() => setScore(String(n))} /> {n}
-          </label>
-        ))}
-      </fieldset>
-      <label htmlFor="survey-comment">{s.comment}</label>
-      <textarea id="survey-comment" rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
-      <button type="submit">{s.send}</button>
-      {status && (
-        <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'ok' : 'error'}>
-          {status.message}
-        </p>
-      )}
+      <ScoreComment
+        legend={s.legend}
+        commentLabel={s.comment}
+        commentId="survey-comment"
+        sendLabel={s.send}
+        score={score}
+        onScore={setScore}
+        comment={comment}
+        onComment={setComment}
+        status={status}
+      />
     </form>
   );
 }

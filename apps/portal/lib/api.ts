@@ -38,41 +38,8 @@ export interface Category {
   labelId: string;
 }
 
-export interface PublicAspiration {
-  id: string;
-  trackingCode: string;
-  title: string | null;
-  text: string;
-  status: string;
-  statusLabel: string;
-  category: { code: string; label: string };
-  kelurahan: { code: string; name: string };
-  kecamatan: { code: string; name: string };
-  opd: { code: string; name: string };
-  supportCount: number;
-  submittedAt: string;
-  closedAt: string | null;
-}
-
-export interface TrackingEvent {
-  kind: string;
-  at: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  text: string | null;
-  by: string;
-}
-
-export interface Tracking extends PublicAspiration {
-  dueVerifyAt: string;
-  duePlanAt: string;
-  dueCloseAt: string | null;
-  overdue: boolean;
-  satisfaction: number | null;
-  replies: TrackingEvent[];
-  history: TrackingEvent[];
-  allowedCitizenActions: ('add_info' | 'confirm' | 'contest')[];
-}
+/** The API's public views, shared through libs/domain. */
+export type { PublicAspiration, PublicEvent as TrackingEvent, TrackingView as Tracking } from '@ogh/domain';
 
 /** Dates as people in Madiun read them (WIB). */
 export function formatDate(iso: string, withTime = false, tag = 'id-ID'): string {

@@ -28,7 +28,8 @@ describe.each([
 
   const waitForRuns = async (id: string, n: number) => {
     await t.app.get(JobQueueService).drainInline();
-    for (let i = 0; i < 100; i++) {
+    // Generous: under a full parallel test run the queue can take a while.
+    for (const end = Date.now() + 40_000; Date.now() < end; ) {
       const runs = (await t.request('GET', `/collector/sources/${id}/runs`, { token: admin })).body as { status: string; jobId: string }[];
       if (runs.length >= n && runs.every((r) => r.status !== 'queued' && r.status !== 'running')) return runs;
       await new Promise((r) => setTimeout(r, 100));

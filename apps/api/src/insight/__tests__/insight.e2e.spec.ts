@@ -6,7 +6,7 @@ import { startTestApp, TestApp } from '../../testing/test-app';
 import { AnalysisService } from '../analysis.service';
 import { TrendsService } from '../trends.service';
 
-async function until<T>(probe: () => Promise<T | null | undefined>, ms = 15_000): Promise<T> {
+async function until<T>(probe: () => Promise<T | null | undefined>, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await probe();

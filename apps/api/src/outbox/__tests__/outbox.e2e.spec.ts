@@ -3,7 +3,7 @@ import { startTestApp, TestApp } from '../../testing/test-app';
 import { testRedisUrl } from '../../testing/test-env';
 import { OutboxService } from '../outbox.service';
 
-async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+async function until(check: () => Promise<boolean>, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error('condition not reached in time');

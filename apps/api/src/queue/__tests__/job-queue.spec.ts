@@ -8,7 +8,7 @@ function queueService(redisUrl?: string): JobQueueService {
   return new JobQueueService(loadConfig({ JWT_SECRET: 'j'.repeat(40), DATA_ENCRYPTION_KEY: 'ab'.repeat(32), REDIS_URL: redisUrl ?? '' }));
 }
 
-const until = async (check: () => boolean, ms = 10_000) => {
+const until = async (check: () => boolean, ms = 30_000) => {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error('condition not reached in time');

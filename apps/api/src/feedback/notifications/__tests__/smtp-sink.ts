@@ -58,7 +58,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     rejectNext,
-    async waitFor(match, timeoutMs = 15_000) {
+    async waitFor(match, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = messages.find(match);
