@@ -30,10 +30,4 @@ export class AuditService {
     });
   }
 
-  async list(filter: { entityType?: string; entityId?: string; limit?: number }): Promise<AuditLogEntity[]> {
-    const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(Math.min(filter.limit ?? 100, 500));
-    if (filter.entityType) qb.andWhere('a.entity_type = :t', { t: filter.entityType });
-    if (filter.entityId) qb.andWhere('a.entity_id = :i', { i: filter.entityId });
-    return qb.getMany();
-  }
 }

@@ -23,8 +23,4 @@ export class OpdService {
     return o ? { id: o.id, code: o.code, name: o.name } : null;
   }
 
-  async findById(id: number): Promise<OpdView | null> {
-    const o = await this.repo.findOne({ where: { id } });
-    return o ? { id: o.id, code: o.code, name: o.name } : null;
-  }
 }

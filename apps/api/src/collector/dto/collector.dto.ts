@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { OptionalInt } from '../../common/validation/decorators';
 import { trim } from '../../common/validation/transforms';
 import { SOURCE_KINDS, SourceKind } from '../entities/data-source.entity';
 import { PROPOSAL_STATUSES, ProposalStatus } from '../entities/musrenbang-proposal.entity';
@@ -103,12 +104,7 @@ export class LinkProposalDto {
 }
 
 export class ProposalQueryDto {
-  @ApiPropertyOptional({ example: 2025 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(2000, { message: 'must be at least 2000' })
-  @Max(2100, { message: 'must be at most 2100' })
+  @OptionalInt(2000, 2100, { example: 2025 }, true)
   year?: number;
 
   @ApiPropertyOptional({ enum: PROPOSAL_STATUSES })
@@ -121,12 +117,7 @@ export class ProposalQueryDto {
   @Matches(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, { message: 'must be a kelurahan code such as 35.77.01.1001' })
   kelurahanCode?: string;
 
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1, { message: 'must be at least 1' })
-  @Max(500, { message: 'must be at most 500' })
+  @OptionalInt(1, 500, { default: 100, maximum: 500 }, true)
   limit?: number;
 
   @ApiPropertyOptional({ default: 0 })
@@ -138,11 +129,6 @@ export class ProposalQueryDto {
 }
 
 export class FunnelQueryDto {
-  @ApiPropertyOptional({ example: 2025 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(2000, { message: 'must be at least 2000' })
-  @Max(2100, { message: 'must be at most 2100' })
+  @OptionalInt(2000, 2100, { example: 2025 }, true)
   year?: number;
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { trim } from './transforms';
 
@@ -13,3 +13,14 @@ export const IsScore = (description?: string) =>
 /** An optional free-text comment, trimmed. */
 export const OptionalComment = (maxLength = 2000) =>
   applyDecorators(ApiPropertyOptional({ maxLength }), IsOptional(), Transform(trim), IsString(), MaxLength(maxLength));
+
+/** An optional whole number in [min, max]; `fromQuery` converts query-string text first. */
+export const OptionalInt = (min: number, max: number, api: Parameters<typeof ApiPropertyOptional>[0] = {}, fromQuery = false) =>
+  applyDecorators(
+    ApiPropertyOptional(api),
+    IsOptional(),
+    ...(fromQuery ? [Type(() => Number)] : []),
+    IsInt({ message: 'must be a whole number' }),
+    Min(min, { message: `must be at least ${min}` }),
+    Max(max, { message: `must be at most ${max}` }),
+  );

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { trim } from '../../common/validation/transforms';
-import { OptionalComment } from '../../common/validation/decorators';
+import { OptionalComment, OptionalInt } from '../../common/validation/decorators';
 import { ACTIVITY_KINDS, ActivityKind } from '../entities/fellow-activity.entity';
 import { PARTICIPANT_KINDS, ParticipantKind } from '../entities/fellow-participant.entity';
 
@@ -113,11 +113,7 @@ export class CreateModuleDto {
   @OptionalComment(4000)
   description?: string;
 
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @IsInt({ message: 'must be a whole number' })
-  @Min(0, { message: 'must be at least 0' })
-  @Max(100, { message: 'must be at most 100' })
+  @OptionalInt(0, 100, { minimum: 0 })
   position?: number;
 }
 

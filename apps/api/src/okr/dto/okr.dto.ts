@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { trim } from '../../common/validation/transforms';
-import { OptionalComment } from '../../common/validation/decorators';
+import { OptionalComment, OptionalInt } from '../../common/validation/decorators';
 import { KR_DIRECTIONS, KR_MODES, KrDirection, KrMode } from '../entities/okr-key-result.entity';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -111,11 +111,7 @@ export class CreateObjectiveDto {
   @Matches(/^[a-z0-9-]{2,60}$/, { message: 'must be an OPD code such as dinas-komunikasi-dan-informatika' })
   ownerOpdCode!: string;
 
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @IsInt({ message: 'must be a whole number' })
-  @Min(0, { message: 'must be at least 0' })
-  @Max(100, { message: 'must be at most 100' })
+  @OptionalInt(0, 100, { minimum: 0 })
   position?: number;
 }
 
@@ -131,11 +127,7 @@ export class UpdateObjectiveDto {
   @Matches(/^[a-z0-9-]{2,60}$/, { message: 'must be an OPD code such as dinas-komunikasi-dan-informatika' })
   ownerOpdCode?: string;
 
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @IsInt({ message: 'must be a whole number' })
-  @Min(0, { message: 'must be at least 0' })
-  @Max(100, { message: 'must be at most 100' })
+  @OptionalInt(0, 100, { minimum: 0 })
   position?: number;
 }
 
@@ -189,11 +181,7 @@ export class CreateKeyResultDto {
   @FiniteNumber(false, 'The value that means done')
   target!: number;
 
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @IsInt({ message: 'must be a whole number' })
-  @Min(0, { message: 'must be at least 0' })
-  @Max(100, { message: 'must be at most 100' })
+  @OptionalInt(0, 100, { minimum: 0 })
   position?: number;
 }
 
