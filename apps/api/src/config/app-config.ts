@@ -34,6 +34,11 @@ const schema = z.object({
   EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
   EMBEDDED_PG_PORT: port.default(54329),
   REDIS_URL: optional(redisUrl),
+  QUEUE_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores')
+    .default('ogh'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
@@ -72,7 +77,8 @@ export interface AppConfig {
     runMigrations: boolean;
   };
   /** With REDIS_URL: whether this process also runs the queue's jobs (false for pure HTTP replicas). */
-  redis: { url?: string; runJobs: boolean };
+  /** prefix: bull's Redis key prefix, so two deployments (or test runs) can share one Redis. */
+  redis: { url?: string; runJobs: boolean; prefix: string };
   auth: {
     jwtSecret: string;
     accessTtlSeconds: number;
@@ -129,7 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       embedded: { dir: c.EMBEDDED_PG_DIR, port: c.EMBEDDED_PG_PORT },
       runMigrations: c.MIGRATIONS_RUN,
     },
-    redis: { url: c.REDIS_URL, runJobs: c.RUN_JOBS },
+    redis: { url: c.REDIS_URL, runJobs: c.RUN_JOBS, prefix: c.QUEUE_PREFIX },
     auth: {
       jwtSecret: c.JWT_SECRET,
       accessTtlSeconds: c.JWT_ACCESS_TTL_SECONDS,

@@ -56,7 +56,7 @@ export class JobQueueService implements OnApplicationShutdown {
       options: { concurrency: options.concurrency ?? 1, attempts: options.attempts ?? 3, backoffMs: options.backoffMs ?? 1000 },
     };
     if (this.mode === 'bull') {
-      entry.queue = new Bull(name, this.config.redis.url!, { prefix: 'ogh' });
+      entry.queue = new Bull(name, this.config.redis.url!, { prefix: this.config.redis.prefix });
       entry.queue.on('error', (err) => this.logger.warn(`Queue ${name}: ${err.message}`));
       if (this.processing) {
         void entry.queue.process(entry.options.concurrency, async (job) => {

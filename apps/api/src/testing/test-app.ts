@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
 import type { Role } from '@ogh/domain';
 import { createApp } from '../app.factory';
 import { AppConfig, loadConfig } from '../config/app-config';
@@ -36,6 +37,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     REDIS_URL: opts.redisUrl ?? '',
+    // Every test app gets its own queues: suites run in parallel on one Redis.
+    QUEUE_PREFIX: db.name,
     DATABASE_POOL_SIZE: '5',
     ...opts.env,
   });
@@ -79,7 +82,24 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     },
     async close() {
       await app.close();
+      if (opts.redisUrl) await dropQueueKeys(opts.redisUrl, db.name);
       await db.drop();
     },
   };
+}
+
+/** Removes this test app's queues from the shared Redis, so test runs leave nothing behind. */
+async function dropQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }

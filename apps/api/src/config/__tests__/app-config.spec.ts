@@ -13,6 +13,12 @@ describe('loadConfig', () => {
     expect(c.redis.url).toBeUndefined();
     expect(c.encryption.key).toHaveLength(32);
     expect(c.auth.loginMaxFailures).toBe(5);
+    expect(c.redis.prefix).toBe('ogh');
+  });
+
+  it('takes a queue prefix of safe characters only', () => {
+    expect(loadConfig({ ...valid, QUEUE_PREFIX: 'ogh-staging' }).redis.prefix).toBe('ogh-staging');
+    expect(() => loadConfig({ ...valid, QUEUE_PREFIX: 'a b:*' })).toThrow(/QUEUE_PREFIX: must be 1-64 letters/);
   });
 
   it('names a missing secret', () => {

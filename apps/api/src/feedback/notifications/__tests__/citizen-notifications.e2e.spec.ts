@@ -56,6 +56,8 @@ describe('citizen e-mail notifications', () => {
     expect(mail.text).toContain(link);
     expect(mail.html).toContain(`href="${link}"`);
 
+    // The SMTP server has the mail a moment before the job records it as sent.
+    await settle(t);
     const rows = await ds.query(`SELECT dedupe_key, kind, status, sent_at, subject FROM notification WHERE aspiration_id = $1`, [a.id]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: 'citizen_status', status: 'sent', subject: mail.subject });
