@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CryptoModule } from './common/crypto/crypto.module';
@@ -22,6 +23,7 @@ import { InsightModule } from './insight/insight.module';
 import { OkrModule } from './okr/okr.module';
 import { FellowsModule } from './fellows/fellows.module';
 import { CollectorModule } from './collector/collector.module';
+import { DemoModule } from './demo/demo.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpdModule } from './opd/opd.module';
 import { QueueModule } from './queue/queue.module';
@@ -71,6 +73,8 @@ export class AppModule {
         OkrModule,
         FellowsModule,
         CollectorModule,
+        AnalyticsModule,
+        DemoModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

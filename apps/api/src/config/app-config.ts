@@ -60,6 +60,8 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  BI_READER_PASSWORD: optional(z.string().min(12, 'must be at least 12 characters')),
+  ANALYTICS_REFRESH_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(120),
   ADMIN_EMAIL: optional(z.string().email()),
   ADMIN_PASSWORD: optional(z.string().min(12, 'must be at least 12 characters')),
 });
@@ -91,6 +93,8 @@ export interface AppConfig {
   feedback: { submitRateLimitPerMinute: number };
   /** Without SMTP_URL, notifications are recorded as skipped instead of sent. */
   mail: { smtpUrl?: string; from: string };
+  /** biReaderPassword: login of the read-only BI role (Grafana, Metabase); absent, the role cannot log in. */
+  analytics: { biReaderPassword?: string; refreshMinIntervalSeconds: number };
   logLevel: RawConfig['LOG_LEVEL'];
   bootstrapAdmin: { email?: string; password?: string };
 }
@@ -150,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     feedback: { submitRateLimitPerMinute: c.SUBMIT_RATE_LIMIT_PER_MINUTE },
     mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
+    analytics: { biReaderPassword: c.BI_READER_PASSWORD, refreshMinIntervalSeconds: c.ANALYTICS_REFRESH_MIN_INTERVAL_SECONDS },
     logLevel: c.LOG_LEVEL,
     bootstrapAdmin: { email: c.ADMIN_EMAIL, password: c.ADMIN_PASSWORD },
   };

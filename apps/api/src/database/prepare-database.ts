@@ -1,5 +1,6 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { enableBiLogin } from '../analytics/bi-role';
 import { AppConfig } from '../config/app-config';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { seedInitialTopicModel } from '../insight/initial-model';
@@ -35,6 +36,7 @@ export async function prepareDatabase(app: INestApplicationContext, config: AppC
     if (model) logger.log(`Trained the initial topic model ${model} from the shipped corpus`);
     const okr = await app.get(DefaultCycleSeed).load();
     if (okr.cycle === 'created' || okr.keyResultsInserted) logger.log(`Default OKR cycle loaded: +${okr.objectivesInserted} objectives, +${okr.keyResultsInserted} key results`);
+    if (config.analytics.biReaderPassword && (await enableBiLogin(ds, config.analytics.biReaderPassword))) logger.log('The BI role ogh_bi_reader can log in (BI_READER_PASSWORD)');
     return { migrationsApplied, admin };
   });
 }

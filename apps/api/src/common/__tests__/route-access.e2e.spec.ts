@@ -2,6 +2,7 @@ import type { Role } from '@ogh/domain';
 import { ROLES } from '@ogh/domain';
 import { startTestApp, TestApp } from '../../testing/test-app';
 import { listRouteAccess } from '../auth/route-access';
+import { ANALYTICS_ACCESS } from './expected-access/analytics';
 import { ASPIRATIONS_ACCESS } from './expected-access/aspirations';
 import { COLLECTOR_ACCESS } from './expected-access/collector';
 import { CORE_ACCESS } from './expected-access/core';
@@ -30,6 +31,7 @@ const EXPECTED: Record<string, string> = {
   ...OKR_ACCESS,
   ...FELLOWS_ACCESS,
   ...COLLECTOR_ACCESS,
+  ...ANALYTICS_ACCESS,
 };
 
 describe('route access', () => {
