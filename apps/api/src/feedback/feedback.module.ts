@@ -9,6 +9,7 @@ import { AspirationService } from './aspirations/aspiration.service';
 import { AspirationsController } from './aspirations/aspirations.controller';
 import { AsnAspirationsController } from './aspirations/asn-aspirations.controller';
 import { CategoryAssigner } from './aspirations/category-assigner';
+import { SubmissionBatcher } from './aspirations/submission-batcher';
 import { ForumsModule } from './forums/forums.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PoliciesModule } from './policies/policies.module';
@@ -25,7 +26,7 @@ import { SlaSweepJob } from './sla/sla-sweep.job';
 @Module({
   imports: [TypeOrmModule.forFeature([HolidayEntity]), RegionsModule, CategoriesModule, OpdModule, PoliciesModule, SurveysModule, ForumsModule, NotificationsModule],
   controllers: [AspirationsController, AsnAspirationsController, HolidaysController, Open311Controller],
-  providers: [Open311Service, AspirationService, AspirationWorkflowService, AspirationRepository, CategoryAssigner, SlaCalendarService, HolidaysService, SlaSweepJob],
+  providers: [Open311Service, AspirationService, AspirationWorkflowService, AspirationRepository, SubmissionBatcher, CategoryAssigner, SlaCalendarService, HolidaysService, SlaSweepJob],
   exports: [AspirationService, AspirationWorkflowService, SlaCalendarService, CategoryAssigner, AspirationRepository],
 })
 export class FeedbackModule {}

@@ -138,6 +138,56 @@ export class AspirationRepository {
   }
 
   /**
+   * Many submissions in ONE statement, committed together (group commit):
+   * the same four writes as `insertSubmission`, as multi-row INSERTs from
+   * arrays. Tracking codes must be distinct within the batch. Returns the id
+   * of each tracking code written; a code that collided with an existing one
+   * is missing from the map (the caller retries it with a new code).
+   */
+  async insertSubmissions(batch: NewSubmission[]): Promise<Map<string, string>> {
+    const col = <T>(pick: (v: NewSubmission) => T) => batch.map(pick);
+    const rows = await this.prepared<{ id: string; tracking_code: string }>(
+      this.dataSource.manager,
+      'ogh_insert_submissions',
+      `WITH v AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+           $10::text[], $11::float8[], $12::float8[], $13::text[], $14::text[], $15::text[], $16::int[], $17::uuid[], $18::timestamptz[],
+           $19::timestamptz[], $20::timestamptz[], $21::bytea[], $22::bytea[], $23::bytea[], $24::text[], $25::boolean[], $26::boolean[], $27::text[])
+           AS v(tracking_code, follow_up_key_hash, title, public_title, text, public_text, category_code, category_source, kelurahan_code,
+             kecamatan_code, latitude, longitude, address, public_address, channel, opd_id, submitter_user_id, submitted_at,
+             due_verify_at, due_plan_at, name_enc, phone_enc, email_enc, contact_hash, wants_email, has_contact, outbox_topic)),
+       a AS (
+         INSERT INTO aspiration (tracking_code, follow_up_key_hash, title, public_title, text, public_text, category_code, category_source,
+           kelurahan_code, kecamatan_code, latitude, longitude, address, public_address, channel, status, opd_id, submitter_user_id,
+           is_anonymous, submitted_at, due_verify_at, due_plan_at, due_at)
+         SELECT tracking_code, follow_up_key_hash, title, public_title, text, public_text, category_code, category_source,
+           kelurahan_code, kecamatan_code, latitude, longitude, address, public_address, channel, 'received', opd_id, submitter_user_id,
+           NOT has_contact, submitted_at, due_verify_at, due_plan_at, due_verify_at
+         FROM v
+         ON CONFLICT (tracking_code) DO NOTHING RETURNING id, tracking_code, submitter_user_id, channel),
+       c AS (
+         INSERT INTO aspiration_contact (aspiration_id, name_enc, phone_enc, email_enc, contact_hash, consent, wants_email)
+         SELECT a.id, v.name_enc, v.phone_enc, v.email_enc, v.contact_hash, true, v.wants_email FROM a JOIN v USING (tracking_code) WHERE v.has_contact RETURNING 1),
+       e AS (
+         INSERT INTO aspiration_event (aspiration_id, kind, to_status, is_public, actor_user_id, actor_role, meta)
+         SELECT id, 'submitted', 'received', true, submitter_user_id, 'citizen', jsonb_build_object('channel', channel::text) FROM a RETURNING 1),
+       o AS (
+         INSERT INTO outbox (topic, payload) SELECT v.outbox_topic, jsonb_build_object('aspirationId', a.id) FROM a JOIN v USING (tracking_code) RETURNING 1)
+       SELECT id, tracking_code FROM a`,
+      [
+        col((v) => v.trackingCode), col((v) => v.followUpKeyHash), col((v) => v.title), col((v) => v.publicTitle), col((v) => v.text),
+        col((v) => v.publicText), col((v) => v.categoryCode), col((v) => v.categorySource), col((v) => v.kelurahanCode),
+        col((v) => v.kecamatanCode), col((v) => v.latitude), col((v) => v.longitude), col((v) => v.address), col((v) => v.publicAddress),
+        col((v) => v.channel), col((v) => v.opdId), col((v) => v.submitterUserId), col((v) => v.submittedAt), col((v) => v.dueVerifyAt),
+        col((v) => v.duePlanAt), col((v) => v.contact?.nameEnc ?? null), col((v) => v.contact?.phoneEnc ?? null),
+        col((v) => v.contact?.emailEnc ?? null), col((v) => v.contact?.contactHash ?? null), col((v) => v.contact?.wantsEmail ?? false),
+        col((v) => !!v.contact), col((v) => v.outboxTopic),
+      ],
+    );
+    return new Map(rows.map((r) => [r.tracking_code, r.id]));
+  }
+
+  /**
    * A named prepared statement: PostgreSQL parses the hot submission SQL once
    * per connection instead of on every request. Uses the transaction's
    * connection when there is one, the pool otherwise.

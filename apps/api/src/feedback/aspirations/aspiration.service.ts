@@ -12,11 +12,12 @@ import { CategoriesService } from '../../categories/categories.service';
 import { OutboxService } from '../../outbox/outbox.service';
 import { RegionsService } from '../../regions/regions.service';
 import { SlaCalendarService } from '../sla/sla-calendar.service';
-import { AspirationRepository, NewSubmission } from './aspiration.repository';
+import { AspirationRepository } from './aspiration.repository';
 import { PublicAspiration, toPublic, TrackingView } from './aspiration.views';
 import { CategoryAssigner } from './category-assigner';
 import { CreateAspirationDto } from './dto/create-aspiration.dto';
 import { ListAspirationsDto } from './dto/list-aspirations.dto';
+import { SubmissionBatcher, SubmissionValues } from './submission-batcher';
 import { AspirationEntity } from './entities/aspiration.entity';
 import { followUpKeyMatches, hashFollowUpKey, newFollowUpKey, newTrackingCode, normalizeTrackingCode } from './tracking-code';
 
@@ -58,6 +59,7 @@ export class AspirationService {
     private readonly crypto: FieldEncryptionService,
     private readonly idempotency: IdempotencyService,
     private readonly outbox: OutboxService,
+    private readonly batcher: SubmissionBatcher,
   ) {}
 
   async submit(dto: CreateAspirationDto, caller: AuthUser | undefined, idempotencyKey: string | undefined, portalUrl: string) {
@@ -79,7 +81,7 @@ export class AspirationService {
     const followUpKey = newFollowUpKey();
     const c = dto.contact;
     const normalizedContact = c ? (c.email?.toLowerCase() ?? (c.phone ? c.phone.replace(/^(\+62|62)/, '0') : null)) : null;
-    const values: Omit<NewSubmission, 'trackingCode'> = {
+    const values: SubmissionValues = {
       followUpKeyHash: hashFollowUpKey(followUpKey),
       title: dto.title || null,
       publicTitle: dto.title ? redactPii(dto.title) : null,
@@ -130,8 +132,15 @@ export class AspirationService {
       throw new Error('Could not allocate a unique tracking code');
     };
 
-    // Without a key the submission is one atomic statement; with a key it shares a transaction with the key.
-    const result = idempotencyKey === undefined ? { ...(await insert(this.dataSource.manager)), replayed: false } : await this.idempotency.run<SubmissionReceipt>('aspiration.create', idempotencyKey, dto, insert);
+    // Without a key the submission is committed with those arriving at the same moment (group commit);
+    // with a key it shares a transaction with the key.
+    let result: { status: number; body: SubmissionReceipt; replayed: boolean };
+    if (idempotencyKey === undefined) {
+      const row = await this.batcher.insert(values);
+      result = { status: 201, body: receipt(row.id, row.trackingCode), replayed: false };
+    } else {
+      result = await this.idempotency.run<SubmissionReceipt>('aspiration.create', idempotencyKey, dto, insert);
+    }
     if (!result.replayed) this.outbox.kick();
     return result;
   }

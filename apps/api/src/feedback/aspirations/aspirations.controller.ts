@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/access.decorator';
@@ -10,6 +10,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AspirationService, SubmissionReceipt } from './aspiration.service';
 import { PublicAspiration, TrackingView } from './aspiration.views';
 import { CreateAspirationDto } from './dto/create-aspiration.dto';
+import { SubmissionBody } from './dto/submission-body';
 import { AddInfoDto, ConfirmDto, ContestDto, SupportDto } from './dto/follow-up.dto';
 import { ListAspirationsDto, SimilarQueryDto, SuggestCategoryQueryDto } from './dto/list-aspirations.dto';
 
@@ -26,9 +27,10 @@ export class AspirationsController {
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ login: true })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer and creates nothing' })
+  @ApiBody({ type: CreateAspirationDto })
   @Post()
   async submit(
-    @Body() dto: CreateAspirationDto,
+    @SubmissionBody() dto: CreateAspirationDto,
     @CurrentUser() caller: AuthUser | undefined,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,

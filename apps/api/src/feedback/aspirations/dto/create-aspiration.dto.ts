@@ -7,6 +7,15 @@ import { trim } from '../../../common/validation/transforms';
 /** Kota Madiun's extent, with a margin: a point outside is a typo, not an aspiration of this city. */
 export const CITY_BOUNDS = { minLat: -7.7, maxLat: -7.55, minLng: 111.45, maxLng: 111.58 } as const;
 
+/** The limits of a submission, shared with the quick check of the hot path (submission-body.ts). */
+export const SUBMISSION_LIMITS = {
+  text: { min: 10, max: 4000 },
+  titleMax: 200,
+  addressMax: 300,
+  categoryCode: /^[a-z_]{2,40}$/,
+  kelurahanCode: /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/,
+} as const;
+
 export class ContactDto {
   @ApiPropertyOptional({ example: 'Siti' })
   @IsOptional()
@@ -38,26 +47,26 @@ export class CreateAspirationDto {
   @ApiProperty({ minLength: 10, maxLength: 4000, example: 'Lampu PJU di Jl. Salak depan masjid mati sudah dua minggu, malam sangat gelap.' })
   @Transform(trim)
   @IsString({ message: 'must be text' })
-  @MinLength(10, { message: 'must be at least 10 characters' })
-  @MaxLength(4000, { message: 'must be at most 4000 characters' })
+  @MinLength(SUBMISSION_LIMITS.text.min, { message: `must be at least ${SUBMISSION_LIMITS.text.min} characters` })
+  @MaxLength(SUBMISSION_LIMITS.text.max, { message: `must be at most ${SUBMISSION_LIMITS.text.max} characters` })
   text!: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(200)
+  @MaxLength(SUBMISSION_LIMITS.titleMax)
   title?: string;
 
   @ApiPropertyOptional({ example: 'penerangan_jalan', description: 'When absent the system assigns one' })
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z_]{2,40}$/, { message: 'must be a category code such as penerangan_jalan' })
+  @Matches(SUBMISSION_LIMITS.categoryCode, { message: 'must be a category code such as penerangan_jalan' })
   categoryCode?: string;
 
   @ApiProperty({ example: '35.77.02.1004', description: 'Kemendagri code of the kelurahan' })
   @IsString()
-  @Matches(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, { message: 'must be a kelurahan code such as 35.77.02.1004' })
+  @Matches(SUBMISSION_LIMITS.kelurahanCode, { message: 'must be a kelurahan code such as 35.77.02.1004' })
   kelurahanCode!: string;
 
   @ApiPropertyOptional({ example: -7.6298 })
@@ -80,7 +89,7 @@ export class CreateAspirationDto {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(300)
+  @MaxLength(SUBMISSION_LIMITS.addressMax)
   address?: string;
 
   @ApiPropertyOptional({ enum: ASPIRATION_CHANNELS, default: 'portal' })
