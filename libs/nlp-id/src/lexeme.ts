@@ -11,13 +11,14 @@
  * Everything stored is a pure function of the string (and, for the model
  * slots, of the model), so the cache only changes speed, never results.
  */
-import { NEGATION_PREFIX, NEGATORS } from './negation';
+import { NEGATION_PREFIX, NEGATORS, SCOPE_BREAKERS, TRANSPARENT } from './negation';
 import {
   CONTRAST_WORDS, HYPOTHETICAL_WORDS, INFO_SUGGESTION_WORDS, QUESTION_WORDS, REQUEST_WORDS, SARCASM_CUES,
   SENTIMENT_PHRASES, SENTIMENT_STEMS, SENTIMENT_SURFACE,
 } from './sentiment-lexicon';
 import { stem as stemWord } from './stemmer';
 import { isStopword } from './stopwords';
+import { slangBigramHeads, slangLookup, slangRule } from './slang';
 
 export const W_REQUEST = 1;
 export const W_INFO = 2;
@@ -26,6 +27,10 @@ export const W_SARCASM = 8;
 export const W_HYPO = 16;
 export const W_QUESTION = 32;
 export const W_NEGATOR = 64;
+/** Ends a negation's scope (negation.ts SCOPE_BREAKERS). */
+export const W_SCOPE_BREAK = 128;
+/** Sits inside a negation without being its target (negation.ts TRANSPARENT). */
+export const W_TRANSPARENT = 256;
 
 export interface Lexeme {
   readonly text: string;
@@ -47,10 +52,17 @@ export interface Lexeme {
   topicWord: number;
   topicBare: number;
   topicChars: Int32Array | null;
-  topicPairs: ReadonlyMap<string, number> | null;
+  topicPairA: number;
+  topicPairB: number;
   /** Sentiment-model slot: id of the model that filled it, and the feature id (-1 = unknown). */
   sentimentOwner: number;
   sentimentId: number;
+  /** Slang (see slang.ts): context rule (SLANG_RULE_*, 0 = none), two-word entries starting here, single-word expansion. */
+  readonly slangRule: number;
+  readonly slangHeads: ReadonlyMap<string, readonly string[]> | null;
+  readonly slangWords: readonly string[] | null;
+  /** Records of `slangWords`, filled on first use. */
+  slangLex: readonly Lexeme[] | undefined;
 }
 
 function lexWeight(word: string): number | undefined {
@@ -69,7 +81,9 @@ function build(t: string): Lexeme {
     (SARCASM_CUES.has(t) ? W_SARCASM : 0) |
     (HYPOTHETICAL_WORDS.has(t) ? W_HYPO : 0) |
     (QUESTION_WORDS.has(t) ? W_QUESTION : 0) |
-    (NEGATORS.has(t) ? W_NEGATOR : 0);
+    (NEGATORS.has(t) ? W_NEGATOR : 0) |
+    (SCOPE_BREAKERS.has(t) ? W_SCOPE_BREAK : 0) |
+    (TRANSPARENT.has(t) ? W_TRANSPARENT : 0);
   return {
     text: t,
     flags,
@@ -84,9 +98,14 @@ function build(t: string): Lexeme {
     topicWord: -1,
     topicBare: -2,
     topicChars: null,
-    topicPairs: null,
+    topicPairA: -1,
+    topicPairB: -1,
     sentimentOwner: 0,
     sentimentId: -1,
+    slangRule: slangRule(t),
+    slangHeads: slangBigramHeads(t) ?? null,
+    slangWords: slangLookup(t) ?? null,
+    slangLex: undefined,
   };
 }
 
@@ -150,6 +169,14 @@ export function negatedLexeme(l: Lexeme): Lexeme {
 export function negatedStemLexeme(l: Lexeme): Lexeme {
   let s = l.negStemLex;
   if (s === undefined) s = l.negStemLex = lexeme(NEGATION_PREFIX + l.stem);
+  return s;
+}
+
+/** Records of the slang expansion of `l` (null if it is not slang). */
+export function slangLexemes(l: Lexeme): readonly Lexeme[] | null {
+  if (l.slangWords === null) return null;
+  let s = l.slangLex;
+  if (s === undefined) s = l.slangLex = l.slangWords.map((w) => lexeme(w));
   return s;
 }
 

@@ -5,7 +5,7 @@ export const NEGATORS: ReadonlySet<string> = new Set(['tidak', 'tak', 'belum', '
 
 // A negation's reach ends at a clause boundary, not only at punctuation:
 // "tidak ada dokter tapi perawat ramah" must not negate "perawat ramah".
-const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
+export const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
   'tapi', 'namun', 'melainkan', 'karena', 'sehingga', 'padahal', 'sedangkan', 'sementara', 'dan', 'atau',
   'serta', 'jadi', 'lalu', 'kemudian', 'malah', 'justru', 'sedang', 'yang', 'agar', 'supaya', 'kalau', 'jika',
 ]);

@@ -94,10 +94,19 @@ function scaled(intPart: string, frac: string | undefined, unit: string | undefi
  * token whatever the resident typed; wink would otherwise split "rp50.000".
  */
 export function canonicalNumbers(lower: string): string {
-  return lower
-    .replace(MONEY_RP, (_m, i: string, f: string | undefined, u: string | undefined) => ' rp' + scaled(i, f, u) + ' ')
-    .replace(NUMBER_SCALE, (_m, i: string, f: string | undefined, u: string) => scaled(i, f, u))
-    .replace(GROUPED, (m) => m.replace(/\./g, '').replace(',', '.'));
+  return lower.replace(MONEY_RP, money).replace(NUMBER_SCALE, scaledNumber).replace(GROUPED, ungroup);
+}
+
+function money(_m: string, i: string, f: string | undefined, u: string | undefined): string {
+  return ' rp' + scaled(i, f, u) + ' ';
+}
+
+function scaledNumber(_m: string, i: string, f: string | undefined, u: string): string {
+  return scaled(i, f, u);
+}
+
+function ungroup(m: string): string {
+  return m.replace(/\./g, '').replace(',', '.');
 }
 
 // anak2 -> anak-anak, ugal2an -> ugal-ugalan; "ke2"/"se2" stay (ordinals).
@@ -130,15 +139,45 @@ export function normalizeCleaned(cleaned: string): string {
   }
   if (f & F_PUNCT_PAIR) s = s.replace(PUNCT_FLOOD, foldPunct);
   // money, scaled and grouped numbers and "anak2" all need a digit; folding never creates one
-  if (f & F_DIGIT) s = expandDigitReduplication(canonicalNumbers(s));
+  if (f & F_DIGIT) {
+    // canonicalNumbers then expandDigitReduplication, each pass only if its pattern can match
+    if (f & F_RP) s = s.replace(MONEY_RP, money);
+    // "rp…" output starts no new number (its digits follow "p"), so F_SCALE of the input still holds
+    if (f & F_SCALE) s = s.replace(NUMBER_SCALE, scaledNumber);
+    if (hasDigitDotDigit(s)) s = s.replace(GROUPED, ungroup);
+    if (hasLetterTwo(s)) s = expandDigitReduplication(s);
+  }
   if (s.includes('  ')) s = s.replace(MULTI_SPACE, ' ');
   return s.trim();
+}
+
+/** A digit, ".", digit: what GROUPED needs. */
+function hasDigitDotDigit(s: string): boolean {
+  for (let i = s.indexOf('.'); i >= 0; i = s.indexOf('.', i + 1)) {
+    if (isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+
+/** A letter followed by "2": what REDUP_DIGIT needs. */
+function hasLetterTwo(s: string): boolean {
+  for (let i = s.indexOf('2'); i >= 0; i = s.indexOf('2', i + 1)) {
+    const c = s.charCodeAt(i - 1);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 const F_TRIPLE = 1; // a letter three times in a row (FLOOD)
 const F_TRAILING_DOUBLE = 2; // a doubled letter at the end of a word (TRAILING_DOUBLE)
 const F_PUNCT_PAIR = 4; // two of ! ? . , in a row (PUNCT_FLOOD)
 const F_DIGIT = 8;
+const F_RP = 16; // "rp" (MONEY_RP)
+const F_SCALE = 32; // r/j/m/t right after a digit, or after a digit and one other character (NUMBER_SCALE's units)
 
 /** One pass over lower-case text: which of the normalisation regexes could match at all. */
 function scan(s: string): number {
@@ -150,6 +189,8 @@ function scan(s: string): number {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c >= 97 && c <= 122) {
+      if (c === 112 && prev === 114) f |= F_RP; // "rp"
+      else if ((c === 114 || c === 106 || c === 109 || c === 116) && (isDigit(prev) || (!isWordChar(prev) && isDigit(prev2)))) f |= F_SCALE;
       if (c === prev) {
         if (c === prev2) f |= F_TRIPLE;
         // doubled letter followed by a non-word character or the end: \b after ([a-z])\2

@@ -264,6 +264,32 @@ const TIMES_BEFORE = new Set([
   'berapa', 'banyak', 'sekian', 'ribuan', 'puluhan', 'ratusan', 'berkali', 'se', 'sampai', 'hingga',
 ]);
 
+/** "kali" at `i`: "sungai" (river) after "di"/"tepi"… or before "madiun"/"meluap"…, unless a count precedes it. */
+export function kaliReading(tokens: readonly string[], kinds: readonly string[], i: number): 'sungai' | 'kali' {
+  const prev = i > 0 ? tokens[i - 1] : '';
+  const next = i + 1 < tokens.length ? tokens[i + 1] : '';
+  const prevIsCount = TIMES_BEFORE.has(prev) || (i > 0 && kinds[i - 1] === 'number');
+  return !prevIsCount && (RIVER_BEFORE.has(prev) || RIVER_AFTER.has(next)) ? 'sungai' : 'kali';
+}
+
+/** Words whose expansion depends on their neighbours (see `expandSlangTokens`). */
+export const SLANG_RULE_KALI = 1;
+export const SLANG_RULE_DR = 2;
+export const SLANG_RULE_G = 3;
+
+/** Which context rule of `expandSlangTokens` applies to a word, 0 if none. */
+export function slangRule(word: string): number {
+  if (word === 'kali') return SLANG_RULE_KALI;
+  if (word === 'dr') return SLANG_RULE_DR;
+  if (word === 'g' || word === 'gk') return SLANG_RULE_G;
+  return 0;
+}
+
+/** Two-word slang starting with `word`: second word -> expansion. */
+export function slangBigramHeads(word: string): ReadonlyMap<string, readonly string[]> | undefined {
+  return SLANG_BIGRAM_HEADS.get(word);
+}
+
 /**
  * Expands slang in place on a token list. `kinds` runs parallel to `tokens`
  * and only 'word' tokens are looked up; returns fresh arrays.
@@ -293,10 +319,7 @@ export function expandSlangTokens(
       }
     }
     if (t === 'kali') {
-      const prev = i > 0 ? tokens[i - 1] : '';
-      const next = i + 1 < n ? tokens[i + 1] : '';
-      const prevIsCount = TIMES_BEFORE.has(prev) || (i > 0 && kinds[i - 1] === 'number');
-      outT.push(!prevIsCount && (RIVER_BEFORE.has(prev) || RIVER_AFTER.has(next)) ? 'sungai' : 'kali');
+      outT.push(kaliReading(tokens, kinds, i));
       outK.push('word');
       continue;
     }

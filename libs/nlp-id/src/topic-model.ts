@@ -155,8 +155,9 @@ interface StemInfo {
   topicBare: number;
   /** Known character n-gram ids of an unknown, non-negated stem, in order (duplicates kept); null otherwise. */
   topicChars: Int32Array | null;
-  /** Known pairs starting with this stem: following stem -> feature id; null if none. */
-  topicPairs: ReadonlyMap<string, number> | null;
+  /** Pair keys (see TopicModel.pairIds): of this stem as the first / second word of a known pair, -1 if never. */
+  topicPairA: number;
+  topicPairB: number;
 }
 
 /** Bound on cached stems per generation (see GenerationalCache). */
@@ -183,13 +184,21 @@ export class TopicModel {
   private readonly charScale: number;
   private readonly scaleAll: Float64Array | null;
   private readonly bias: Float64Array;
+  /** Mean of each feature's K weights (summed in class order, as `reasons` did per call). */
+  private readonly meanWeight: Float64Array;
   private readonly owner = nextLexemeOwner();
   private readonly scratch: Float64Array;
   private readonly probs: Float64Array;
   // per-document work buffers (prediction is synchronous, so one set per model is enough)
   private readonly stemCache = new GenerationalCache<StemInfo>(STEM_CACHE_LIMIT);
-  /** a -> b -> id of the feature "a_b", for every way of reading a vocabulary entry as a pair. */
-  private readonly pairIndex = new Map<string, Map<string, number>>();
+  /**
+   * Feature id of the pair "a_b" by firstKey(a) * secondCount + secondKey(b), for every way of reading a
+   * vocabulary entry as a pair. Integer keys: the per-stem keys live on the stem records, so a pair
+   * lookup neither hashes nor compares strings.
+   */
+  private readonly pairIds = new Map<number, number>();
+  private readonly pairFirst = new Map<string, number>();
+  private readonly pairSecond = new Map<string, number>();
   private readonly seenStamp: Uint32Array;
   private stamp = 0;
   private featIds = new Int32Array(64);
@@ -222,14 +231,23 @@ export class TopicModel {
     this.scratch = new Float64Array(K);
     this.probs = new Float64Array(K);
     this.seenStamp = new Uint32Array(V);
+    this.meanWeight = new Float64Array(V);
+    for (let i = 0; i < V; i++) {
+      let sum = 0;
+      for (let c = 0; c < K; c++) sum += this.weights[i * K + c];
+      this.meanWeight[i] = sum / K;
+    }
+    const pairs: [string, string, number][] = [];
     for (const [f, id] of nb.index) {
       for (let k = f.indexOf(PAIR_SEP); k >= 0; k = f.indexOf(PAIR_SEP, k + 1)) {
         const a = f.slice(0, k);
-        let m = this.pairIndex.get(a);
-        if (!m) this.pairIndex.set(a, (m = new Map()));
-        m.set(f.slice(k + 1), id);
+        const b = f.slice(k + 1);
+        if (!this.pairFirst.has(a)) this.pairFirst.set(a, this.pairFirst.size);
+        if (!this.pairSecond.has(b)) this.pairSecond.set(b, this.pairSecond.size);
+        pairs.push([a, b, id]);
       }
     }
+    for (const [a, b, id] of pairs) this.pairIds.set(this.pairKey(this.pairFirst.get(a) as number, this.pairSecond.get(b) as number), id);
     this.version = version ?? `topic-cnb-${fingerprint(countsSignature(counts) + JSON.stringify(this.options))}`;
   }
 
@@ -340,8 +358,8 @@ export class TopicModel {
       }
       if (i + 1 < L) {
         next = lexemes !== undefined ? this.lexemeInfo(lexemes[i + 1]) : this.info(stems[i + 1]);
-        if (o.bigrams && info.topicPairs !== null) {
-          id = info.topicPairs.get(stems[i + 1]) ?? -1;
+        if (o.bigrams && info.topicPairA >= 0 && next.topicPairB >= 0) {
+          id = this.pairIds.get(this.pairKey(info.topicPairA, next.topicPairB)) ?? -1;
           if (id >= 0 && seen[id] !== stamp) {
             seen[id] = stamp;
             ids[n] = id;
@@ -367,7 +385,8 @@ export class TopicModel {
       l.topicWord = info.topicWord;
       l.topicBare = info.topicBare;
       l.topicChars = info.topicChars;
-      l.topicPairs = info.topicPairs;
+      l.topicPairA = info.topicPairA;
+      l.topicPairB = info.topicPairB;
     }
     return l;
   }
@@ -397,7 +416,14 @@ export class TopicModel {
       }
       chars = Int32Array.from(found);
     }
-    return { topicWord: word, topicBare: bare, topicChars: chars, topicPairs: this.pairIndex.get(s) ?? null };
+    return {
+      topicWord: word, topicBare: bare, topicChars: chars,
+      topicPairA: this.pairFirst.get(s) ?? -1, topicPairB: this.pairSecond.get(s) ?? -1,
+    };
+  }
+
+  private pairKey(first: number, second: number): number {
+    return first * this.pairSecond.size + second;
   }
 
   private scaleOf(i: number): number {
@@ -422,6 +448,7 @@ export class TopicModel {
   private reasons(n: number, tokens: readonly string[], top: number): string[] {
     const K = this.labels.length;
     const w = this.weights;
+    const mean = this.meanWeight;
     const ids = this.featIds;
     const src = this.featSrc;
     // candidates in insertion order: push and position * 2 + (1 for a pair)
@@ -436,9 +463,7 @@ export class TopicModel {
       const i = ids[j];
       const base = i * K;
       // push toward the top class: weight minus the feature's mean weight over all classes
-      let sum = 0;
-      for (let c = 0; c < K; c++) sum += w[base + c];
-      const p = this.scaleOf(i) * (w[base + top] - sum / K);
+      const p = this.scaleOf(i) * (w[base + top] - mean[i]);
       const pos = (src[j] / 3) | 0;
       const kind = src[j] - pos * 3;
       if (kind === KIND_CHAR) {

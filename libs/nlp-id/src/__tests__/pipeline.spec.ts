@@ -24,20 +24,4 @@ describe('pipeline', () => {
     expect(analyzeText('!!! ??? ...').sentiment.label).toBe('netral');
     expect(analyzeText('\u200B\u200B').normalized).toBe('');
   });
-
-  it('is fast enough for the insight engine', () => {
-    const p = new IndonesianTextPipeline();
-    const texts = [
-      'Jalan di depan pasar berlubang, sdh 2 bulan blm diperbaiki. Mohon segera ditindaklanjuti.',
-      'Terima kasih petugas puskesmas yg ramah dan cepat melayani lansia 🙏',
-      'Kapan jadwal pengerukan saluran di RW 05? Air sering meluap kalau hujan.',
-    ];
-    for (let i = 0; i < 300; i++) p.analyze(texts[i % 3]);
-    const n = 3000;
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) p.analyze(texts[i % 3] + ' ' + i);
-    const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-    // CI machines vary; the real target (3,000 docs/s with a classifier) needs far more than this floor
-    expect(n / secs).toBeGreaterThan(1500);
-  });
 });
