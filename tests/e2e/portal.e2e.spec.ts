@@ -198,6 +198,29 @@ describe('citizen portal in a real browser', () => {
     }
   });
 
+  it('lists published open reports on /laporan, not drafts, and downloads them through the portal', async () => {
+    const admin = (await apiCall('POST', '/auth/login', undefined, { email: 'admin@madiunkota.go.id', password: 'admin-password-e2e' })).body.accessToken;
+    const wib = new Date(Date.now() + 7 * 3600_000);
+    const period = `${wib.getUTCFullYear()}-Q${Math.floor(wib.getUTCMonth() / 3) + 1}`;
+    const generated = await apiCall('POST', '/reports', admin, { period });
+    expect(generated.status).toBe(201);
+    const file = (format: string) => generated.body.find((r: { format: string }) => r.format === format);
+    await page.goto(`${portal.url}/laporan`);
+    expect(await page.textContent('main')).toContain('Belum ada laporan yang dipublikasikan.');
+
+    for (const format of ['pdf', 'csv']) expect((await apiCall('POST', `/reports/${file(format).id}/publish`, admin)).status).toBe(200);
+    await page.goto(`${portal.url}/laporan`);
+    expect(await page.textContent('[data-testid=report-list]')).toContain('Blueprint Open Governance Kota Madiun');
+    expect(await page.locator('[data-testid=report-list] a[data-format]').count()).toBe(2);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[data-format=csv]')]);
+    expect(download.suggestedFilename()).toBe(`partisipasi-kecamatan-${period}.csv`);
+    const csv = await fetch(`${portal.url}${file('csv').downloadUrl}`);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect((await csv.text()).split('\r\n')[0]).toMatch(/^period,kecamatan_code,kecamatan_name,/);
+    expect((await fetch(`${portal.url}${file('json').downloadUrl}`)).status).toBe(404);
+    await shot('laporan');
+  });
+
   it('switches the public pages to English and back, without JavaScript', async () => {
     // Its own context (own cookies), so the other tests keep the Indonesian default.
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { createValidationPipe } from './common/errors/validation';
+import { registerBodyParsers } from './common/validation/json-body.parser';
 import { PinoNestLogger, createLogger } from './common/logging/logger';
 import { MetricsService } from './metrics/metrics.service';
 
@@ -27,7 +28,7 @@ export async function createApp(opts: CreateAppOptions): Promise<NestFastifyAppl
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    trustProxy: 'loopback',
+    trustProxy: opts.config.http.trustProxy,
     // One line per request, written below, without the query string (it may carry keys).
     logController: new LogController({ disableRequestLogging: true }),
   });
@@ -36,6 +37,7 @@ export async function createApp(opts: CreateAppOptions): Promise<NestFastifyAppl
     // Throw instead of exiting, so main() and the tests report the cause.
     abortOnError: false,
   });
+  registerBodyParsers(adapter);
   // Open311 GeoReport v2 keeps its standard paths.
   app.setGlobalPrefix('api', { exclude: [{ path: 'open311/v2/{*path}', method: RequestMethod.ALL }] });
   app.useGlobalPipes(createValidationPipe());

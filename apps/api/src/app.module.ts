@@ -29,6 +29,7 @@ import { OpdModule } from './opd/opd.module';
 import { QueueModule } from './queue/queue.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { RegionsModule } from './regions/regions.module';
+import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
 
 export interface AppModuleOptions {
@@ -74,6 +75,7 @@ export class AppModule {
         FellowsModule,
         CollectorModule,
         AnalyticsModule,
+        ReportsModule,
         DemoModule,
       ],
       providers: [

@@ -53,6 +53,8 @@ async function main(): Promise<void> {
         ? `  One-time password:   ${prepared.admin.oneTimePassword}   (shown once; change it at first sign-in)`
         : '  Password: the ADMIN_PASSWORD you configured',
     );
+    // First start: offer the demo city rather than seeding it unasked into what may become a production database.
+    lines.push('', '  Isi data demo (kota contoh, bertanda DEMO): npm run demo:seed   (hapus: npm run demo:seed -- --remove)');
   }
   // Deliberately on stdout, not in the JSON log stream: the password must not be kept in logs.
   process.stdout.write(lines.join('\n') + '\n\n');

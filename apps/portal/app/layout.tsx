@@ -20,6 +20,7 @@ const NAV: { href: string; label: MessageKey }[] = [
   { href: '/aspirasi', label: 'nav.public' },
   { href: '/kebijakan', label: 'nav.policies' },
   { href: '/statistik', label: 'nav.stats' },
+  { href: '/laporan', label: 'nav.reports' },
   { href: '/survei', label: 'nav.survey' },
   { href: '/privasi', label: 'nav.privacy' },
   { href: '/asn', label: 'nav.asn' },

@@ -1,7 +1,6 @@
 /**
- * The materialized views of the analytics schema, in refresh order. Plain
- * views need no refresh; participation_forecast reads participation_daily,
- * so that one comes first.
+ * The materialized views of the analytics schema, in refresh order: each
+ * after the views it reads (participation_forecast reads insight_weekly).
  */
 export const MATERIALIZED_VIEWS = [
   'participation_daily',
@@ -12,6 +11,7 @@ export const MATERIALIZED_VIEWS = [
   'satisfaction_daily',
   'musrenbang_funnel',
   'insight_weekly',
+  'participation_forecast',
 ] as const;
 
 export type MaterializedView = (typeof MATERIALIZED_VIEWS)[number];

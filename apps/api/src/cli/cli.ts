@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ROLES, Role } from '@ogh/domain';
 import { Command, InvalidArgumentError } from 'commander';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from '../app.module';
 import { ConfigError, loadConfig } from '../config/app-config';
@@ -22,6 +22,8 @@ import { createReadStream } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { resolveDatabase, withScratchDatabase } from './database-target';
 import { renderMigration } from './migration-file';
+import { ReportsService } from '../reports/reports.service';
+import { DEFAULT_DEMO_ASPIRATIONS, DemoSeedService, MAX_DEMO_ASPIRATIONS } from '../demo/demo-seed.service';
 
 /** Admin tasks: `npm run cli -- <command>`. */
 const program = new Command('ogh').description('Open Governance Hub administration');
@@ -228,6 +230,68 @@ program
       printRun(run);
       const seconds = (performance.now() - started) / 1000;
       console.log(`import_rows=${run.rowsRead} import_seconds=${seconds.toFixed(2)} peak_rss_mb=${Math.round(process.resourceUsage().maxRSS / 1024)}`);
+    });
+  });
+
+function positiveInt(max: number) {
+  return (v: string) => {
+    const n = Number(v.replace(/_/g, ''));
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`must be an integer from 1 to ${max}`);
+    return n;
+  };
+}
+
+program
+  .command('demo:seed')
+  .description('fill a clearly marked demo city (DEMO- tracking codes, [DEMO] names): two years of aspirations and everything around them')
+  .option('--aspirations <n>', `number of demo aspirations (1000000 for benchmarks)`, positiveInt(MAX_DEMO_ASPIRATIONS), DEFAULT_DEMO_ASPIRATIONS)
+  .option('--seed <n>', 'random seed: the same seed gives the same city', positiveInt(2 ** 31 - 1), 1)
+  .option('--reset', 'delete the existing demo data first, then seed again')
+  .option('--remove', 'only delete the demo data (real data is never touched)')
+  .action(async (opts: { aspirations: number; seed: number; reset?: boolean; remove?: boolean }) => {
+    await withApp(async (app) => {
+      const demo = app.get(DemoSeedService);
+      if (opts.remove || opts.reset) {
+        const removed = await demo.remove();
+        console.log('Removed demo data:');
+        console.table(removed);
+        if (opts.remove) return;
+      }
+      const bar = new SingleBar({ format: '  {bar} {value}/{total} aspirations', hideCursor: true }, Presets.shades_classic);
+      let started = false;
+      const onProgress = (done: number, total: number) => {
+        if (!started) bar.start(total, 0);
+        started = true;
+        bar.update(done);
+      };
+      const result = await demo.seed({ aspirations: opts.aspirations, seed: opts.seed, onProgress });
+      if (started) bar.stop();
+      if (result.status === 'present') {
+        console.log('Demo data is already present; nothing was changed. Rebuild it with `npm run demo:seed -- --reset`, remove it with `npm run demo:seed -- --remove`.');
+        console.table(result.counts);
+        return;
+      }
+      console.table(result.counts);
+      console.log(`demo_aspirations=${result.counts.aspirations} demo_seed_seconds=${result.seconds.toFixed(1)} ${Object.entries(result.phases).map(([k, v]) => `${k}_s=${v}`).join(' ')}`);
+    });
+  });
+
+program
+  .command('report:generate')
+  .description('generate a quarter\'s open reports (Markdown, JSON, CSV, DOCX, PDF) from the analytics views; drafts unless --publish')
+  .option('--period <quarter>', 'e.g. 2026-Q4 (default: the last complete quarter)')
+  .option('--publish', 'publish the files at once')
+  .option('--out <dir>', 'also write the files into this folder')
+  .action(async (opts: { period?: string; publish?: boolean; out?: string }) => {
+    await withApp(async (app) => {
+      const reports = app.get(ReportsService);
+      const files = await reports.generate({ period: opts.period, publish: !!opts.publish });
+      console.table(files.map((f) => ({ id: f.id, period: f.period, format: f.format, file: f.fileName, bytes: f.size, published: !!f.publishedAt })));
+      if (opts.out) {
+        mkdirSync(opts.out, { recursive: true });
+        for (const f of files) writeFileSync(join(opts.out, f.fileName), await reports.content(f.id));
+        console.log(`Wrote ${files.length} files to ${opts.out}`);
+      }
     });
   });
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { CollectorRepository } from './collector.repository';
 import { CONNECTORS } from './connectors';
 import { CsvBodyParser } from './csv-body.parser';
@@ -16,6 +17,7 @@ import { SyncService } from './sync.service';
 
 /** The data collector: sources, connectors, scheduled syncs, Musrenbang imports. */
 @Module({
+  imports: [AnalyticsModule],
   controllers: [DataSourcesController, MusrenbangController, ProposalsController],
   providers: [CsvBodyParser, ...CONNECTORS, CollectorRepository, SyncRunsService, SyncService, CollectorSyncJob, CollectorScheduler, DataSourcesService, MusrenbangImportService, IndicatorImportService, ProposalsService],
   exports: [MusrenbangImportService, IndicatorImportService, SyncService, CollectorScheduler],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { AnalyticsRefreshJob } from '../analytics/analytics-refresh.job';
 import { bulkMergeProposals } from './bulk-merge';
 import { CollectorRepository } from './collector.repository';
 import { csvRows, xlsxRows } from './file-readers';
@@ -30,6 +31,7 @@ export class MusrenbangImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: CollectorRepository,
     private readonly runs: SyncRunsService,
+    private readonly analytics: AnalyticsRefreshJob,
   ) {}
 
   async import(input: Readable | string | Buffer, opts: ImportOptions): Promise<RunView> {
@@ -54,6 +56,9 @@ export class MusrenbangImportService {
             batchSize: opts.batchSize,
             onProgress: opts.onProgress,
           });
-    return runView(await this.runs.finish(run.id, result));
+    const finished = runView(await this.runs.finish(run.id, result));
+    // The Musrenbang funnel dashboards should not wait for the next scheduled refresh.
+    if (finished.rowsInserted || finished.rowsUpdated) await this.analytics.requestAfterImport();
+    return finished;
   }
 }

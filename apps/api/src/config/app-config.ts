@@ -54,6 +54,11 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   SUBMIT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.:/,\s]+$/, 'must be a comma-separated list of addresses, CIDR ranges or loopback, linklocal, uniquelocal')
+    .default('loopback'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MIGRATIONS_RUN: z
@@ -70,7 +75,8 @@ export type RawConfig = z.infer<typeof schema>;
 
 export interface AppConfig {
   env: RawConfig['NODE_ENV'];
-  http: { host: string; port: number; bodyLimitBytes: number; portalUrl: string };
+  /** trustProxy: proxies whose X-Forwarded-For is believed (the portal, a load balancer), for per-client rate limits. */
+  http: { host: string; port: number; bodyLimitBytes: number; portalUrl: string; trustProxy: string };
   database: {
     /** Absent: the API starts an embedded PostgreSQL. */
     url?: string;
@@ -132,7 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const c = parsed.data;
   return {
     env: c.NODE_ENV,
-    http: { host: c.API_HOST, port: c.API_PORT, bodyLimitBytes: c.BODY_LIMIT_BYTES, portalUrl: c.PUBLIC_PORTAL_URL },
+    http: { host: c.API_HOST, port: c.API_PORT, bodyLimitBytes: c.BODY_LIMIT_BYTES, portalUrl: c.PUBLIC_PORTAL_URL, trustProxy: c.TRUST_PROXY },
     database: {
       url: c.DATABASE_URL,
       poolSize: c.DATABASE_POOL_SIZE,

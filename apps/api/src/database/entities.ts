@@ -44,6 +44,7 @@ import { IndicatorObservationEntity } from '../collector/entities/indicator-obse
 import { MusrenbangProposalLinkEntity } from '../collector/entities/musrenbang-proposal-link.entity';
 import { MusrenbangProposalEntity } from '../collector/entities/musrenbang-proposal.entity';
 import { SyncRunEntity } from '../collector/entities/sync-run.entity';
+import { ReportEntity } from '../reports/entities/report.entity';
 
 /** Every entity of the API, listed explicitly so builds and tests need no globbing. */
 export const ENTITIES = [
@@ -95,4 +96,5 @@ export const ENTITIES = [
   IndicatorObservationEntity,
   MusrenbangProposalEntity,
   MusrenbangProposalLinkEntity,
+  ReportEntity,
 ];

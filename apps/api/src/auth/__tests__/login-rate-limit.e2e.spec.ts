@@ -21,6 +21,16 @@ describe('sign-in rate limit and token clean-up', () => {
     expect(res.headers.get('retry-after')).toBeTruthy();
   });
 
+  it('counts per client behind a trusted proxy (X-Forwarded-For from loopback), not per proxy', async () => {
+    const attempt = (client: string) =>
+      t.request('POST', '/auth/login', { body: { email: 'z@example.id', password: 'apa-saja-123' }, headers: { 'x-forwarded-for': client } }).then((r) => r.status);
+    const first: number[] = [];
+    for (let i = 0; i < 4; i++) first.push(await attempt('203.0.113.7'));
+    expect(first).toEqual([401, 401, 401, 429]);
+    // Another citizen behind the same portal still gets their own attempts.
+    expect(await attempt('203.0.113.8')).toBe(401);
+  });
+
   it('the daily clean-up removes long-expired and long-revoked refresh tokens only', async () => {
     const ds = t.app.get(DataSource);
     const [user] = await ds.query(`INSERT INTO app_user (email, name, password_hash, role) VALUES ('bersih@example.id', 'B', 'x', 'citizen') RETURNING id`);

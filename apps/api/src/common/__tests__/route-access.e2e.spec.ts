@@ -13,6 +13,7 @@ import { NOTIFICATIONS_ACCESS } from './expected-access/notifications';
 import { OKR_ACCESS } from './expected-access/okr';
 import { OPEN311_ACCESS } from './expected-access/open311';
 import { POLICIES_ACCESS } from './expected-access/policies';
+import { REPORTS_ACCESS } from './expected-access/reports';
 import { SURVEYS_ACCESS } from './expected-access/surveys';
 
 /**
@@ -32,6 +33,7 @@ const EXPECTED: Record<string, string> = {
   ...FELLOWS_ACCESS,
   ...COLLECTOR_ACCESS,
   ...ANALYTICS_ACCESS,
+  ...REPORTS_ACCESS,
 };
 
 describe('route access', () => {

@@ -16,6 +16,12 @@ describe('loadConfig', () => {
     expect(c.redis.prefix).toBe('ogh');
   });
 
+  it('takes trusted proxies as addresses, ranges or names', () => {
+    expect(loadConfig(valid).http.trustProxy).toBe('loopback');
+    expect(loadConfig({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).http.trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: 'true; *' })).toThrow(/TRUST_PROXY: must be a comma-separated list/);
+  });
+
   it('takes a queue prefix of safe characters only', () => {
     expect(loadConfig({ ...valid, QUEUE_PREFIX: 'ogh-staging' }).redis.prefix).toBe('ogh-staging');
     expect(() => loadConfig({ ...valid, QUEUE_PREFIX: 'a b:*' })).toThrow(/QUEUE_PREFIX: must be 1-64 letters/);

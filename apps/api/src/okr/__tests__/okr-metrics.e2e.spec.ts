@@ -37,7 +37,7 @@ describe('OKR metrics on known data', () => {
   });
   afterAll(() => t.close());
   beforeEach(async () => {
-    await db.query(`TRUNCATE aspiration, survey_response, forum_event, policy, fellow_participant, fellow_cohort CASCADE`);
+    await db.query(`TRUNCATE aspiration, survey_response, forum_event, policy, fellow_participant, fellow_cohort, report CASCADE`);
   });
 
   it('registers the nine metrics of the blueprint', () => {
@@ -105,17 +105,23 @@ describe('OKR metrics on known data', () => {
   });
 
   describe('open_reports_per_quarter', () => {
-    it('counts adopted/implemented policies published in the quarter (until the reports module, issue 8)', async () => {
-      const policy = (status: string, publishedAt: string | null) =>
-        db.query(`INSERT INTO policy (title, summary, opd_id, status, published_at) SELECT 'Perwali uji', 'Ringkasan kebijakan uji.', id, $1, $2 FROM opd ORDER BY id LIMIT 1`, [status, publishedAt]);
-      await policy('adopted', day('2026-01-10'));
-      await policy('implemented', day('2026-01-20'));
-      await policy('adopted', day('2025-12-20')); // previous quarter
-      await policy('consultation', day('2026-01-15')); // not adopted
-      await policy('adopted', null); // not published
-      await policy('adopted', day('2026-03-10'));
-      await policy('implemented', day('2026-04-05')); // next quarter
-      expect((await compute('open_reports_per_quarter')).value).toBe(2);
+    it('counts the distinct reports published in the quarter (one document in two formats counts once)', async () => {
+      const report = async (generation: string, kind: string, format: string, publishedAt: string | null) =>
+        db.query(
+          `INSERT INTO report (generation_id, period, kind, format, title, file_name, content_type, content, sha256, size, fields, published_at)
+           VALUES ($1, '2026-Q1', $2, $3, 'Laporan uji', 'uji', 'text/plain', '\\x00', repeat('0', 64), 1, '{"fields":[]}', $4)`,
+          [generation, kind, format, publishedAt],
+        );
+      const g1 = '00000000-0000-4000-8000-000000000001';
+      const g2 = '00000000-0000-4000-8000-000000000002';
+      await report(g1, 'policy_summary', 'md', day('2026-01-10'));
+      await report(g1, 'participation', 'json', day('2026-01-10'));
+      await report(g1, 'participation', 'csv', day('2026-01-11')); // same document as the JSON
+      await report(g1, 'final_report', 'docx', null); // draft
+      await report(g1, 'final_report', 'pdf', day('2026-03-10')); // after asOf
+      await report(g2, 'policy_summary', 'md', day('2025-12-20')); // previous quarter
+      await report(g2, 'participation', 'csv', day('2026-04-05')); // next quarter
+      expect(await compute('open_reports_per_quarter')).toMatchObject({ value: 2, details: { files: 3 } });
       // After the cycle the count stops at its last day: all of Q1 2026.
       expect((await compute('open_reports_per_quarter', new Date('2026-04-15T00:00:00+07:00'))).value).toBe(3);
     });

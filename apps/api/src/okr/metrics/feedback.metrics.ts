@@ -81,28 +81,28 @@ export const citizenSatisfaction = surveyAverage('citizen_satisfaction_avg', 'ci
 export const asnSatisfaction = surveyAverage('asn_satisfaction_avg', 'asn_system', 'Rata-rata kepuasan ASN terhadap sistem', 'Rata-rata skor survei internal ASN (1–5) dalam siklus.');
 
 /**
- * Open policy reports published in the current quarter (WIB).
+ * Open reports published in the current quarter (WIB), up to asOf.
  *
- * The reports module does not exist yet (issue 8). Until then this counts the
- * policies published with status adopted or implemented in the quarter, the
- * closest published, data-based policy output the hub has today. Issue 8
- * switches this query to the published open reports (and keeps the key).
+ * A report is one document of a report period (reports module): the policy
+ * summary, the participation dataset and the final report. A document
+ * offered in two formats (JSON and CSV, DOCX and PDF), or published again
+ * after a correction, counts once per period, so one quarterly set counts 3.
  */
 export const openReportsPerQuarter: MetricDefinition = {
   key: 'open_reports_per_quarter',
   label: 'Laporan kebijakan terbuka per triwulan',
   unit: 'laporan',
   direction: 'increase',
-  description: 'Sementara (sampai modul laporan, issue 8): kebijakan berstatus ditetapkan/dilaksanakan yang dipublikasikan pada triwulan berjalan.',
+  description: 'Laporan terbuka (ringkasan kebijakan, data partisipasi per kecamatan, laporan akhir) yang dipublikasikan pada triwulan berjalan; satu laporan per periode dihitung sekali, berapa pun format atau versinya.',
   async compute(ctx) {
     if (!cycleWindow(ctx)) return { value: null, reason: NOT_STARTED };
     const asOf = effectiveAsOf(ctx);
     const from = quarterStart(asOf);
     const [row] = await ctx.query(
-      `SELECT count(*)::int AS n FROM policy WHERE status IN ('adopted', 'implemented') AND published_at >= $1 AND published_at <= $2`,
+      `SELECT count(DISTINCT (period, kind))::int AS n, count(*)::int AS files FROM report WHERE published_at >= $1 AND published_at <= $2`,
       [from, asOf],
     );
-    return { value: row.n, details: { quarterStart: from.toISOString(), source: 'policy (adopted/implemented); issue 8: open reports' } };
+    return { value: row.n, details: { quarterStart: from.toISOString(), files: row.files, source: 'report (published)' } };
   },
 };
 

@@ -4,7 +4,10 @@ import { API_URL } from '../../../lib/api';
  * The browser talks to the API through the portal's own origin: no CORS, and
  * the API's address stays a server setting (API_URL) read at run time.
  */
-const FORWARDED = ['content-type', 'idempotency-key', 'authorization', 'x-request-id', 'accept'];
+// x-forwarded-for: the API rate-limits per citizen, not per portal. Next sets it
+// to the socket address when no proxy in front did; in production a reverse
+// proxy in front of the portal must set it (overwriting what the client sent).
+const FORWARDED = ['content-type', 'idempotency-key', 'authorization', 'x-request-id', 'accept', 'x-forwarded-for'];
 
 async function proxy(request: Request, context: { params: Promise<{ path: string[] }> }): Promise<Response> {
   const { path } = await context.params;
@@ -24,7 +27,7 @@ async function proxy(request: Request, context: { params: Promise<{ path: string
       signal: AbortSignal.timeout(15_000),
     });
     const out = new Headers();
-    for (const h of ['content-type', 'retry-after', 'x-request-id', 'idempotent-replayed']) {
+    for (const h of ['content-type', 'content-disposition', 'link', 'retry-after', 'x-request-id', 'idempotent-replayed']) {
       const v = res.headers.get(h);
       if (v) out.set(h, v);
     }
