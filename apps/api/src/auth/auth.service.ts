@@ -99,7 +99,20 @@ export class AuthService {
       await this.revokeFamily(token.familyId, 'inactive');
       throw forbidden('This account has been deactivated', ErrorCode.AccountInactive);
     }
-    return this.issue(user, token.familyId);
+    const pair = await this.issue(user, token.familyId);
+    // A concurrent reuse of the same token may have revoked the session while
+    // this rotation ran. Checked after the new token exists: either that
+    // revocation already covered it, or we see it here and revoke again.
+    if (await this.familyRevoked(token.familyId)) {
+      await this.revokeFamily(token.familyId, 'reuse');
+      throw unauthenticated('This refresh token was already used; the session has been revoked for safety', ErrorCode.RefreshTokenReused);
+    }
+    return pair;
+  }
+
+  private async familyRevoked(familyId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM refresh_token WHERE family_id = $1 AND revoked_at IS NOT NULL) AS revoked`, [familyId]);
+    return row.revoked;
   }
 
   async logout(user: AuthUser, refreshToken?: string): Promise<void> {
