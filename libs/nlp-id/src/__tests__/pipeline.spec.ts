@@ -1,4 +1,4 @@
-import { analyzeText, extractTerms, IndonesianTextPipeline, termsOf } from '..';
+import { analyzeText, extractTerms, termsOf } from '..';
 
 describe('pipeline', () => {
   it('returns normalized text, tokens, stems, sentiment and PII', () => {

@@ -44,7 +44,7 @@ export function registerBodyParsers(adapter: FastifyAdapter): void {
     const text = decodeUtf8(body);
     if (text === null) return done(badBody('the body is not valid UTF-8'), undefined);
     if (jsonDepth(text) > MAX_JSON_DEPTH) return done(badBody(`JSON is nested deeper than ${MAX_JSON_DEPTH} levels`), undefined);
-    parseJson(req, text, (err, value) => {
+    void parseJson(req, text, (err, value) => {
       // Only an escape (\ud800) can make an unpaired surrogate here: valid UTF-8 has none.
       if (!err && SURROGATE_ESCAPE.test(text) && !wellFormed(value)) return done(badBody('a text contains an unpaired Unicode surrogate (\\ud800-\\udfff)'), undefined);
       done(err, value);
