@@ -7,6 +7,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('outbox')
 @Index('outbox_pending_idx', ['topic', 'id'], { where: '"dispatched_at" IS NULL' })
+@Index('outbox_unprocessed_idx', ['dispatchedAt'], { where: '"dispatched_at" IS NOT NULL AND "processed_at" IS NULL' })
 export class OutboxEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -22,6 +23,10 @@ export class OutboxEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   dispatchedAt!: Date | null;
+
+  /** Set when the job finished: a job handed to Redis is not done until then (Redis may lose it). */
+  @Column({ type: 'timestamptz', nullable: true })
+  processedAt!: Date | null;
 
   @Column({ type: 'integer', default: 0 })
   attempts!: number;

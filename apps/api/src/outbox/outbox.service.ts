@@ -14,6 +14,9 @@ const BATCH = 100;
 const ENQUEUE_TIMEOUT_MS = 3000;
 /** After this many failed attempts a message stays in the table for inspection (last_error) and is no longer retried. */
 const MAX_ATTEMPTS = 20;
+/** How often the dispatcher looks for jobs that Redis lost, and how old a hand-over must be to count. */
+const RECOVER_EVERY_MS = 10_000;
+const RECOVER_GRACE_MS = 10_000;
 
 /**
  * Transactional outbox. `add` writes a message with the caller's transaction;
@@ -31,6 +34,7 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
   /** Set at shutdown: the dispatcher stops between messages; the rest stay in the table. */
   private closing = false;
   private kickTimer?: NodeJS.Timeout;
+  private lastRecovery = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -44,8 +48,13 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
     this.queue.register<OutboxMessage<T>>(
       `outbox.${topic}`,
       async (message, meta) => {
+        // Delivered again after it was done (a stalled job re-run, a re-dispatch racing the first run).
+        const [row] = await this.dataSource.query('SELECT processed_at FROM outbox WHERE id = $1', [message.outboxId]);
+        if (row?.processed_at) return;
         try {
           await processor(message, meta);
+          // In-process, the dispatcher holds this row locked and records processed_at itself.
+          if (this.queue.mode === 'bull') await this.dataSource.query('UPDATE outbox SET processed_at = now() WHERE id = $1 AND processed_at IS NULL', [message.outboxId]);
         } catch (err) {
           // On a broker every retry is spent: hand the message back to the outbox for a later round.
           if (this.queue.mode === 'bull' && meta.attempt >= attempts) {
@@ -107,6 +116,10 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async dispatchAll(): Promise<number> {
+    if (this.queue.mode === 'bull' && Date.now() - this.lastRecovery >= RECOVER_EVERY_MS) {
+      this.lastRecovery = Date.now();
+      await this.recoverLost().catch((e) => this.logger.warn(`Recovery of lost jobs failed: ${(e as Error).message}`));
+    }
     let total = 0;
     while (!this.closing) {
       const n = await this.dispatchBatch();
@@ -114,6 +127,31 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
       if (n < BATCH) return total;
     }
     return total;
+  }
+
+  /**
+   * Messages handed to Redis but never processed, whose job Redis no longer
+   * has (a Redis without persistence restarted): back to pending, so the
+   * next round queues them again under a new job id. A job still waiting
+   * or running in Redis is left alone, so a long queue is not doubled.
+   */
+  async recoverLost(): Promise<number> {
+    const rows: { id: string; topic: string; attempts: number }[] = await this.dataSource.query(
+      `SELECT id, topic, attempts FROM outbox
+       WHERE dispatched_at IS NOT NULL AND processed_at IS NULL AND dispatched_at < now() - make_interval(secs => $1) AND topic = ANY($2)
+       ORDER BY id LIMIT 500`,
+      [RECOVER_GRACE_MS / 1000, [...this.topics]],
+    );
+    const lost: string[] = [];
+    for (const row of rows) {
+      // The job id of the last hand-over: attempts was counted up with it.
+      if (!(await this.queue.jobAlive(`outbox.${row.topic}`, `outbox-${row.id}-${row.attempts - 1}`))) lost.push(row.id);
+    }
+    if (lost.length) {
+      await this.dataSource.query(`UPDATE outbox SET dispatched_at = NULL, last_error = 'job lost by the queue; dispatched again' WHERE id = ANY($1::bigint[]) AND processed_at IS NULL`, [lost]);
+      this.logger.warn(`${lost.length} outbox messages were lost by the queue; dispatching them again`);
+    }
+    return lost.length;
   }
 
   private async dispatchBatch(): Promise<number> {
@@ -142,7 +180,10 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
           if (this.queue.mode !== 'inline') break;
         }
       }
-      if (done.length) await m.query('UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [done]);
+      if (done.length) {
+        const processed = this.queue.mode === 'inline' ? ', processed_at = now()' : '';
+        await m.query(`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1${processed} WHERE id = ANY($1::bigint[])`, [done]);
+      }
       // A full batch means there may be more; a failure or shutdown ends this round.
       return done.length === rows.length && !this.closing ? rows.length : 0;
     });

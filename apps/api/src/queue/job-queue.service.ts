@@ -137,6 +137,18 @@ export class JobQueueService implements OnApplicationShutdown {
     while (this.inlinePending.size) await Promise.allSettled([...this.inlinePending]);
   }
 
+  /**
+   * Bull mode: whether the queue still holds the job (waiting, delayed,
+   * running or completed). False when Redis lost it or it failed for good.
+   * Throws when Redis cannot be asked.
+   */
+  async jobAlive(name: string, jobId: string): Promise<boolean> {
+    const queue = this.registry.get(name)?.queue;
+    if (!queue) return true;
+    const job = await queue.getJob(jobId);
+    return !!job && !(await job.isFailed());
+  }
+
   async redisReachable(): Promise<boolean> {
     const first = [...this.registry.values()].find((r) => r.queue)?.queue;
     if (!first) return false;

@@ -1,4 +1,6 @@
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { JobQueueService } from '../../queue/job-queue.service';
 import { startTestApp, TestApp } from '../../testing/test-app';
 import { testRedisUrl } from '../../testing/test-env';
 import { OutboxService } from '../outbox.service';
@@ -74,3 +76,52 @@ describe('transactional outbox on an HTTP-only process (RUN_JOBS=false, no Redis
     }
   });
 });
+
+describe('transactional outbox when Redis loses its jobs', () => {
+  it('a message is done only when its job ran; one whose job Redis lost is dispatched again, and a done one is not run twice', async () => {
+    // RUN_JOBS=false: this process hands jobs to Redis but runs none, so they wait there.
+    const t = await startTestApp({ redisUrl: testRedisUrl(), env: { RUN_JOBS: 'false' } });
+    try {
+      const ds = t.app.get(DataSource);
+      const outbox = t.app.get(OutboxService);
+      const queue = t.app.get(JobQueueService);
+      const topic = 'test.lost';
+      outbox.handle<{ n: number }>(topic, async () => undefined);
+      await ds.transaction((m) => outbox.add(m, topic, { n: 1 }));
+      expect(await outbox.dispatch()).toBe(1);
+      const [row] = await ds.query(`SELECT id, attempts, dispatched_at, processed_at FROM outbox WHERE topic = $1`, [topic]);
+      expect(row.dispatched_at).not.toBeNull();
+      expect(row.processed_at).toBeNull();
+      const firstJob = `outbox-${row.id}-0`;
+      expect(await queue.jobAlive(`outbox.${topic}`, firstJob)).toBe(true);
+
+      // Waiting in Redis: not lost, whatever its age.
+      await ds.query(`UPDATE outbox SET dispatched_at = now() - interval '1 minute' WHERE id = $1`, [row.id]);
+      expect(await outbox.recoverLost()).toBe(0);
+
+      // Redis restarted without persistence: the job is gone, the message goes back to pending and out again under a new id.
+      await dropKeys(t.config.redis.prefix);
+      expect(await queue.jobAlive(`outbox.${topic}`, firstJob)).toBe(false);
+      expect(await outbox.recoverLost()).toBe(1);
+      expect(await outbox.dispatch()).toBe(1);
+      expect(await queue.jobAlive(`outbox.${topic}`, `outbox-${row.id}-1`)).toBe(true);
+
+      // Once processed, a late or repeated delivery does nothing, and recovery leaves it alone.
+      await ds.query(`UPDATE outbox SET processed_at = now(), dispatched_at = now() - interval '1 minute' WHERE id = $1`, [row.id]);
+      await dropKeys(t.config.redis.prefix);
+      expect(await outbox.recoverLost()).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+async function dropKeys(prefix: string): Promise<void> {
+  const redis = new Redis(testRedisUrl());
+  try {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
