@@ -9,13 +9,12 @@
 // padded by compilation). Prints slowest_panel_ms and full_scan_ms (p95 of
 // the rounds), ratio (slowest over full scan; target < 0.1) and the slowest
 // panel's name.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchDatabase, printSummary, root } from './lib.mjs';
+import { benchDatabase, printSummary, root, run } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
@@ -38,16 +37,6 @@ function loadGrafanaSupport() {
     writeFileSync(join(dir, `${name}.js`), code);
   }
   return { ...require(join(dir, 'grafana-dashboards.js')), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-function run(cmd, args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}\n${stdout}`))));
-  });
 }
 
 const p95 = (xs) => {

@@ -6,14 +6,14 @@
 // import_rows_per_s, copy_rows_per_s, ratio (import over copy), peak_rss_mb
 // (of the import process, heap capped at BENCH_IMPORT_HEAP_MB, default 192)
 // and rows_match (proposals in the table = rows).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { benchDatabase, printSummary, root } from './lib.mjs';
+import { benchDatabase, printSummary, root, run } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
@@ -53,16 +53,6 @@ async function generate(file) {
   await write(chunk);
   out.end();
   await once(out, 'finish');
-}
-
-function run(cmd, args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}\n${stdout}`))));
-  });
 }
 
 const db = await benchDatabase('ingest');

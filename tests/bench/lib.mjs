@@ -74,6 +74,17 @@ export async function startApi(env) {
   throw new Error('API did not become healthy in 60 s');
 }
 
+/** Runs a command in the repository with extra env; resolves with its stdout, rejects on a non-zero exit. */
+export function run(cmd, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}\n${stdout}`))));
+  });
+}
+
 export function printSummary(rows, pairs) {
   console.log('');
   console.table(rows);
