@@ -88,8 +88,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   };
 }
 
-/** Removes this test app's queues from the shared Redis, so test runs leave nothing behind. */
-async function dropQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+/** Removes a test app's queues (keys under its prefix) from the shared Redis: at close, or to play a Redis that lost its jobs. */
+export async function dropQueueKeys(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();

@@ -1,7 +1,6 @@
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { JobQueueService } from '../../queue/job-queue.service';
-import { startTestApp, TestApp } from '../../testing/test-app';
+import { dropQueueKeys, startTestApp, TestApp } from '../../testing/test-app';
 import { testRedisUrl } from '../../testing/test-env';
 import { OutboxService } from '../outbox.service';
 
@@ -100,7 +99,7 @@ describe('transactional outbox when Redis loses its jobs', () => {
       expect(await outbox.recoverLost()).toBe(0);
 
       // Redis restarted without persistence: the job is gone, the message goes back to pending and out again under a new id.
-      await dropKeys(t.config.redis.prefix);
+      await dropQueueKeys(testRedisUrl(), t.config.redis.prefix);
       expect(await queue.jobAlive(`outbox.${topic}`, firstJob)).toBe(false);
       expect(await outbox.recoverLost()).toBe(1);
       expect(await outbox.dispatch()).toBe(1);
@@ -108,20 +107,10 @@ describe('transactional outbox when Redis loses its jobs', () => {
 
       // Once processed, a late or repeated delivery does nothing, and recovery leaves it alone.
       await ds.query(`UPDATE outbox SET processed_at = now(), dispatched_at = now() - interval '1 minute' WHERE id = $1`, [row.id]);
-      await dropKeys(t.config.redis.prefix);
+      await dropQueueKeys(testRedisUrl(), t.config.redis.prefix);
       expect(await outbox.recoverLost()).toBe(0);
     } finally {
       await t.close();
     }
   });
 });
-
-async function dropKeys(prefix: string): Promise<void> {
-  const redis = new Redis(testRedisUrl());
-  try {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
-}
