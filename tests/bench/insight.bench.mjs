@@ -61,7 +61,7 @@ const winkModel = Object.assign(Object.create(null), upstream, { metaCER: () => 
 let nlp = winkNLP(winkModel, []);
 let sinceReset = 0;
 function winkTokenize(text) {
-  if (++sinceReset > 50_000) {
+  if (++sinceReset > lib.WINK_RESET_EVERY_DOCS) {
     nlp = winkNLP(winkModel, []);
     sinceReset = 1;
   }

@@ -1,6 +1,6 @@
 export { cleanText, foldRepeats, canonicalNumbers, expandDigitReduplication, normalizeText, splitSentences, ABBREVIATIONS } from './normalize';
 export { expandSlangTokens, slangLookup, slangBigramLookup, SLANG_SIZE } from './slang';
-export { WinkTokenizer, sharedTokenizer, type TokenKind, type TokenStream, type WinkTokenizerOptions } from './tokenize';
+export { WinkTokenizer, sharedTokenizer, WINK_RESET_EVERY_DOCS, type TokenKind, type TokenStream, type WinkTokenizerOptions } from './tokenize';
 export { isStopword, STOPWORD_ALLOW } from './stopwords';
 export { markNegation, negatedForm, NEGATORS, NEGATION_PREFIX } from './negation';
 export { stem, reduplicationBase, ROOTS, STEM_OVERRIDES } from './stemmer';
@@ -38,4 +38,5 @@ export {
   type ForecastMethod, type ForecastOptions, type WeeklyForecast, type CandidateScore,
   type ScenarioName, type ScenarioComparison,
 } from './forecast';
-export { SHIPPED_CORPUS_FILE, SHIPPED_DUPLICATE_PAIRS_FILE } from './corpus-location';
+export { SHIPPED_CORPUS_FILE, SHIPPED_DUPLICATE_PAIRS_FILE, TOPIC_WORKER_FILE } from './corpus-location';
+export type { TopicGuess } from './topic-worker';

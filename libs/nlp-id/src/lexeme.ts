@@ -52,7 +52,7 @@ export interface Lexeme {
   topicWord: number;
   topicBare: number;
   topicChars: Int32Array | null;
-  topicPairA: number;
+  topicPairs: Int32Array | null;
   topicPairB: number;
   /** Sentiment-model slot: id of the model that filled it, and the feature id (-1 = unknown). */
   sentimentOwner: number;
@@ -98,7 +98,7 @@ function build(t: string): Lexeme {
     topicWord: -1,
     topicBare: -2,
     topicChars: null,
-    topicPairA: -1,
+    topicPairs: null,
     topicPairB: -1,
     sentimentOwner: 0,
     sentimentId: -1,

@@ -217,17 +217,18 @@ export function termsOf(analysis: Pick<TextAnalysis, 'stems'>, options: TermOpti
 
 let defaultPipeline: IndonesianTextPipeline | undefined;
 
-function pipeline(): IndonesianTextPipeline {
+/** The process-wide pipeline (one wink instance per process or worker thread). */
+export function sharedPipeline(): IndonesianTextPipeline {
   if (!defaultPipeline) defaultPipeline = new IndonesianTextPipeline();
   return defaultPipeline;
 }
 
 /** Analyse one text with the process-wide pipeline. */
 export function analyzeText(text: string): TextAnalysis {
-  return pipeline().analyze(text);
+  return sharedPipeline().analyze(text);
 }
 
 /** Term list for classification with the process-wide pipeline. */
 export function extractTerms(text: string, options: TermOptions = {}): string[] {
-  return pipeline().terms(text, options);
+  return sharedPipeline().terms(text, options);
 }

@@ -58,6 +58,9 @@ export interface WinkTokenizerOptions {
   resetEveryChars?: number;
 }
 
+/** Default of `resetEveryDocs` (the benchmark's wink-only baseline recycles at the same pace). */
+export const WINK_RESET_EVERY_DOCS = 50_000;
+
 const KIND_OF: Record<string, TokenKind> = {
   word: 'word',
   number: 'number',
@@ -173,7 +176,7 @@ export class WinkTokenizer {
   private readonly resetEveryChars: number;
 
   constructor(options: WinkTokenizerOptions = {}) {
-    this.resetEveryDocs = options.resetEveryDocs ?? 50_000;
+    this.resetEveryDocs = options.resetEveryDocs ?? WINK_RESET_EVERY_DOCS;
     this.resetEveryChars = options.resetEveryChars ?? 20_000_000;
     this.nlp = winkNLP(winkModel, []);
   }

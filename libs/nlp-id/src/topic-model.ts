@@ -10,7 +10,7 @@
  * ~7 macro-F1 points; char n-grams on every word cost clean accuracy, on
  * unknown words only they recover most of what typos lose.
  */
-import { analyzeText, type TextAnalysis } from './pipeline';
+import { analyzeText, sharedPipeline, type TextAnalysis } from './pipeline';
 import { NEGATION_PREFIX } from './negation';
 import { GenerationalCache, nextLexemeOwner, type Lexeme } from './lexeme';
 import { UNKNOWN_LABEL, classificationReport, stratifiedFolds } from './evaluation';
@@ -155,14 +155,33 @@ interface StemInfo {
   topicBare: number;
   /** Known character n-gram ids of an unknown, non-negated stem, in order (duplicates kept); null otherwise. */
   topicChars: Int32Array | null;
-  /** Pair keys (see TopicModel.pairIds): of this stem as the first / second word of a known pair, -1 if never. */
-  topicPairA: number;
+  /**
+   * Known pairs with this stem as the first word: [second key, feature id, …]
+   * sorted by second key (null if none). A pair lookup is a binary search in
+   * a few integers, without hashing or building the "a_b" string.
+   */
+  topicPairs: Int32Array | null;
+  /** Key of this stem as the second word of a known pair, -1 if never. */
   topicPairB: number;
 }
 
 /** Bound on cached stems per generation (see GenerationalCache). */
 const STEM_CACHE_LIMIT = 20_000;
 const EMPTY_IDS = new Int32Array(0);
+
+/** Feature id of the pair with second key `second` in a stem's `topicPairs`, or -1. */
+function pairId(pairs: Int32Array, second: number): number {
+  let lo = 0;
+  let hi = (pairs.length >> 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = pairs[2 * mid];
+    if (v === second) return pairs[2 * mid + 1];
+    if (v < second) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
 
 export class TopicModel {
   readonly version: string;
@@ -172,32 +191,23 @@ export class TopicModel {
   private readonly counts: NbCounts;
   private readonly temperature: number;
   private readonly index: ReadonlyMap<string, number>;
-  /** K class weights per feature (row-major): scoring and reasons read one contiguous row per feature. */
-  private readonly weights: Float64Array;
   /**
-   * Feature scales, kept as a range: the vocabulary is sorted, so the
-   * character n-grams ("#…", scale charWeight) are one contiguous block of ids
-   * and every other feature has scale 1. `scaleAll` is the general fallback.
+   * K class weights per feature (row-major), already multiplied by the
+   * feature's scale and centred on the feature's mean over the classes. A
+   * per-feature constant shifts every class score alike, which changes
+   * neither the ranking nor the softmax, and centred values are what
+   * `reasons` needs (the push toward a class). Centred, they are small
+   * enough for 32-bit floats: half the memory read per feature, the
+   * dominant cost of scoring a document.
    */
-  private readonly charLo: number;
-  private readonly charHi: number;
-  private readonly charScale: number;
-  private readonly scaleAll: Float64Array | null;
+  private readonly weights: Float32Array;
   private readonly bias: Float64Array;
-  /** Mean of each feature's K weights (summed in class order, as `reasons` did per call). */
-  private readonly meanWeight: Float64Array;
   private readonly owner = nextLexemeOwner();
   private readonly scratch: Float64Array;
   private readonly probs: Float64Array;
   // per-document work buffers (prediction is synchronous, so one set per model is enough)
   private readonly stemCache = new GenerationalCache<StemInfo>(STEM_CACHE_LIMIT);
-  /**
-   * Feature id of the pair "a_b" by firstKey(a) * secondCount + secondKey(b), for every way of reading a
-   * vocabulary entry as a pair. Integer keys: the per-stem keys live on the stem records, so a pair
-   * lookup neither hashes nor compares strings.
-   */
-  private readonly pairIds = new Map<number, number>();
-  private readonly pairFirst = new Map<string, number>();
+    private readonly pairsByFirst = new Map<string, Int32Array>();
   private readonly pairSecond = new Map<string, number>();
   private readonly seenStamp: Uint32Array;
   private stamp = 0;
@@ -217,43 +227,62 @@ export class TopicModel {
     this.metrics = metrics;
     const K = this.labels.length;
     const V = nb.index.size;
-    this.weights = nb.weights;
-    let lo = 0;
-    while (lo < V && nb.featureScale[lo] === 1) lo++;
-    let hi = lo;
-    while (hi < V && nb.featureScale[hi] === nb.featureScale[lo]) hi++;
-    let rest = hi;
-    while (rest < V && nb.featureScale[rest] === 1) rest++;
-    this.charLo = lo;
-    this.charHi = hi;
-    this.charScale = lo < V ? nb.featureScale[lo] : 1;
-    this.scaleAll = rest === V ? null : nb.featureScale;
     this.scratch = new Float64Array(K);
     this.probs = new Float64Array(K);
     this.seenStamp = new Uint32Array(V);
-    this.meanWeight = new Float64Array(V);
+    this.weights = new Float32Array(V * K);
     for (let i = 0; i < V; i++) {
       let sum = 0;
-      for (let c = 0; c < K; c++) sum += this.weights[i * K + c];
-      this.meanWeight[i] = sum / K;
+      for (let c = 0; c < K; c++) sum += nb.weights[i * K + c];
+      const mean = sum / K;
+      const scale = nb.featureScale[i];
+      for (let c = 0; c < K; c++) this.weights[i * K + c] = scale * (nb.weights[i * K + c] - mean);
     }
-    const pairs: [string, string, number][] = [];
+    // every way of reading a vocabulary entry as "a_b" (stems may contain "_")
+    const byFirst = new Map<string, number[]>();
     for (const [f, id] of nb.index) {
       for (let k = f.indexOf(PAIR_SEP); k >= 0; k = f.indexOf(PAIR_SEP, k + 1)) {
         const a = f.slice(0, k);
         const b = f.slice(k + 1);
-        if (!this.pairFirst.has(a)) this.pairFirst.set(a, this.pairFirst.size);
-        if (!this.pairSecond.has(b)) this.pairSecond.set(b, this.pairSecond.size);
-        pairs.push([a, b, id]);
+        let second = this.pairSecond.get(b);
+        if (second === undefined) this.pairSecond.set(b, (second = this.pairSecond.size));
+        let list = byFirst.get(a);
+        if (!list) byFirst.set(a, (list = []));
+        list.push(second, id);
       }
     }
-    for (const [a, b, id] of pairs) this.pairIds.set(this.pairKey(this.pairFirst.get(a) as number, this.pairSecond.get(b) as number), id);
+    for (const [a, list] of byFirst) {
+      const order = Array.from({ length: list.length / 2 }, (_, i) => i).sort((x, y) => list[2 * x] - list[2 * y]);
+      const sorted = new Int32Array(list.length);
+      order.forEach((o, i) => {
+        sorted[2 * i] = list[2 * o];
+        sorted[2 * i + 1] = list[2 * o + 1];
+      });
+      this.pairsByFirst.set(a, sorted);
+    }
     this.version = version ?? `topic-cnb-${fingerprint(countsSignature(counts) + JSON.stringify(this.options))}`;
   }
 
   /** Classifies raw text with the process-wide pipeline. */
   predict(text: string): TopicPrediction {
     return this.predictAnalysis(analyzeText(text));
+  }
+
+  /**
+   * The category and its confidence only, as `predict` gives them (null
+   * where it abstains), without alternatives or reasons: what intake needs to
+   * route a submission, at a fraction of the cost.
+   */
+  classify(text: string): { category: string; confidence: number } | null {
+    const stemLexemes: Lexeme[] = [];
+    const analysis = sharedPipeline().analyzeLexemes(text, undefined, stemLexemes);
+    const n = this.collect(analysis.stems, stemLexemes);
+    if (n === 0) return null;
+    this.score(n, this.scratch);
+    const p = softmaxInto(this.scratch, this.temperature, this.probs);
+    let best = 0;
+    for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+    return { category: this.labels[best], confidence: round(p[best]) };
   }
 
   /** Classifies an analysis the caller already has (the insight engine analyses once for all models). */
@@ -358,8 +387,8 @@ export class TopicModel {
       }
       if (i + 1 < L) {
         next = lexemes !== undefined ? this.lexemeInfo(lexemes[i + 1]) : this.info(stems[i + 1]);
-        if (o.bigrams && info.topicPairA >= 0 && next.topicPairB >= 0) {
-          id = this.pairIds.get(this.pairKey(info.topicPairA, next.topicPairB)) ?? -1;
+        if (o.bigrams && info.topicPairs !== null && next.topicPairB >= 0) {
+          id = pairId(info.topicPairs, next.topicPairB);
           if (id >= 0 && seen[id] !== stamp) {
             seen[id] = stamp;
             ids[n] = id;
@@ -385,7 +414,7 @@ export class TopicModel {
       l.topicWord = info.topicWord;
       l.topicBare = info.topicBare;
       l.topicChars = info.topicChars;
-      l.topicPairA = info.topicPairA;
+      l.topicPairs = info.topicPairs;
       l.topicPairB = info.topicPairB;
     }
     return l;
@@ -418,37 +447,25 @@ export class TopicModel {
     }
     return {
       topicWord: word, topicBare: bare, topicChars: chars,
-      topicPairA: this.pairFirst.get(s) ?? -1, topicPairB: this.pairSecond.get(s) ?? -1,
+      topicPairs: this.pairsByFirst.get(s) ?? null, topicPairB: this.pairSecond.get(s) ?? -1,
     };
   }
 
-  private pairKey(first: number, second: number): number {
-    return first * this.pairSecond.size + second;
-  }
-
-  private scaleOf(i: number): number {
-    if (this.scaleAll !== null) return this.scaleAll[i];
-    return i >= this.charLo && i < this.charHi ? this.charScale : 1;
-  }
-
-  /** Complement-NB scores of the collected features into `out` (same products and summation order as `scoreFeatures`). */
+  /** Complement-NB scores of the collected features into `out`, up to a shift shared by all classes (see `weights`). */
   private score(n: number, out: Float64Array): void {
     const K = out.length;
     const w = this.weights;
     const ids = this.featIds;
     out.set(this.bias);
     for (let j = 0; j < n; j++) {
-      const i = ids[j];
-      const base = i * K;
-      const s = this.scaleOf(i);
-      for (let c = 0; c < K; c++) out[c] += s * w[base + c];
+      const base = ids[j] * K;
+      for (let c = 0; c < K; c++) out[c] += w[base + c];
     }
   }
 
   private reasons(n: number, tokens: readonly string[], top: number): string[] {
     const K = this.labels.length;
     const w = this.weights;
-    const mean = this.meanWeight;
     const ids = this.featIds;
     const src = this.featSrc;
     // candidates in insertion order: push and position * 2 + (1 for a pair)
@@ -463,7 +480,7 @@ export class TopicModel {
       const i = ids[j];
       const base = i * K;
       // push toward the top class: weight minus the feature's mean weight over all classes
-      const p = this.scaleOf(i) * (w[base + top] - mean[i]);
+      const p = w[base + top];
       const pos = (src[j] / 3) | 0;
       const kind = src[j] - pos * 3;
       if (kind === KIND_CHAR) {

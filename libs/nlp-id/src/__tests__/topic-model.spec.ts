@@ -33,6 +33,14 @@ describe('topic model', () => {
     expect(model.labels).toHaveLength(14);
   });
 
+  it('classify gives predict\'s category and confidence (null where predict abstains)', () => {
+    const texts = [...corpus.slice(0, 400), ...dev].map((r) => r.text).concat(['', '!!!', 'qwzx vbnm']);
+    for (const text of texts) {
+      const full = model.predict(text);
+      expect(model.classify(text)).toEqual(full.abstained ? null : { category: full.category, confidence: full.confidence });
+    }
+  });
+
   it('round-trips through JSON with identical predictions', () => {
     const copy = TopicModel.fromJSON(JSON.stringify(model.toJSON()));
     const sCopy = SentimentModel.fromJSON(JSON.parse(JSON.stringify(sentiment)));
