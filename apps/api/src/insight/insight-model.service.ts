@@ -1,14 +1,17 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { crossValidate, InsightEngine, InsightResult, SentimentModel, TopicModel, TopicPrediction, trainTopicModel } from '@ogh/nlp-id';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth/auth-user';
 import { withMigrationLock } from '../database/migration-runner';
-import { CategoryAssigner } from '../feedback/aspirations/category-assigner';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { CategoryAssigner, CategoryGuess } from '../feedback/aspirations/category-assigner';
 import { LabelledText, readLabelledCsv, shippedCorpusPath } from './corpus';
 import { InsightModelEntity } from './entities/insight-model.entity';
 import { seedInitialTopicModel, StoredModels, trainModels } from './initial-model';
+import { TopicClassifierPool } from './topic-classifier.pool';
 
 export interface ModelVersionView {
   version: string;
@@ -39,27 +42,28 @@ const CV_FOLDS = 5;
 @Injectable()
 export class InsightModelService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('InsightModel');
-  private active?: { version: string; engine: InsightEngine };
+  /** pool: the same topic model on worker threads, for intake (absent with CLASSIFIER_THREADS=0). */
+  private active?: { version: string; engine: InsightEngine; pool?: TopicClassifierPool };
   private timer?: NodeJS.Timeout;
+  private poolFailed = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assigner: CategoryAssigner,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.assigner.useClassifier((text) => {
-      const p = this.predict(text);
-      return p && p.confidence >= REVIEW_THRESHOLD ? { code: p.category as never, confidence: p.confidence } : null;
-    });
+    this.assigner.useClassifier((text) => this.assignCategory(text));
     await this.refresh().catch((e) => this.logger.warn(`No topic model loaded yet: ${(e as Error).message}`));
     this.timer = setInterval(() => void this.refresh().catch(() => undefined), 60_000);
     this.timer.unref();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    await this.active?.pool?.destroy();
   }
 
   get version(): string | undefined {
@@ -68,6 +72,29 @@ export class InsightModelService implements OnApplicationBootstrap, OnModuleDest
 
   predict(text: string): TopicPrediction | null {
     return this.active ? this.active.engine.topic.predict(text) : null;
+  }
+
+  /**
+   * The category for a submission without one, when the model is confident
+   * enough. On the worker threads when there are any; should they fail, on
+   * this thread (the same model), so a submission never fails for it.
+   */
+  async assignCategory(text: string): Promise<CategoryGuess | null> {
+    const active = this.active;
+    if (!active) return null;
+    let guess: { category: string; confidence: number } | null = null;
+    if (active.pool && !this.poolFailed) {
+      try {
+        guess = await active.pool.classify(text);
+      } catch (err) {
+        if (this.active === active) {
+          this.poolFailed = true;
+          this.logger.error(`Topic classifier threads failed, classifying on the request thread from now on: ${(err as Error).message}`);
+        }
+        guess = active.engine.topic.predict(text);
+      }
+    } else guess = active.engine.topic.predict(text);
+    return guess && guess.confidence >= REVIEW_THRESHOLD ? { code: guess.category as never, confidence: guess.confidence } : null;
   }
 
   /** Topic, sentiment and the token analysis of a text, with the active models. */
@@ -85,10 +112,15 @@ export class InsightModelService implements OnApplicationBootstrap, OnModuleDest
     if (row.version === this.active?.version) return;
     const [full] = await this.dataSource.query(`SELECT version, model FROM insight_model WHERE version = $1`, [row.version]);
     const stored = full.model as StoredModels;
+    const previous = this.active;
+    const threads = this.config.insight.classifierThreads;
     this.active = {
       version: full.version,
       engine: new InsightEngine(TopicModel.fromJSON(stored.topic), stored.sentiment ? SentimentModel.fromJSON(stored.sentiment) : undefined),
+      pool: threads > 0 ? new TopicClassifierPool(stored.topic, threads) : undefined,
     };
+    this.poolFailed = false;
+    void previous?.pool?.destroy();
     this.logger.log(`Topic model ${full.version} active`);
   }
 

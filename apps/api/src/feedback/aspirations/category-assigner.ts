@@ -6,7 +6,7 @@ export interface CategoryGuess {
   confidence: number;
 }
 
-export type CategoryClassifier = (text: string) => CategoryGuess | null;
+export type CategoryClassifier = (text: string) => CategoryGuess | null | Promise<CategoryGuess | null>;
 
 /**
  * Assigns a category when the citizen chose none. The insight engine plugs
@@ -38,7 +38,7 @@ export class CategoryAssigner {
   ];
 
   async assign(text: string): Promise<CategoryGuess> {
-    const guess = this.classifier?.(text);
+    const guess = await this.classifier?.(text);
     if (guess) return guess;
     const t = text.toLowerCase();
     for (const [code, re] of CategoryAssigner.KEYWORDS) if (re.test(t)) return { code, confidence: 0.5 };
