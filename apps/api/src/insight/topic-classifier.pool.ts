@@ -19,6 +19,8 @@ export class TopicClassifierPool {
   private waiting: Waiting[] = [];
   private scheduled = false;
   private destroyed = false;
+  /** Why the threads stopped (a worker that cannot start, or crashed); from then on every text is refused. */
+  private failure?: Error;
 
   /** Upper bound on texts per message, so one burst is spread over all threads. */
   static readonly MAX_BATCH = 64;
@@ -47,18 +49,27 @@ export class TopicClassifierPool {
 
   private flush(): void {
     this.scheduled = false;
-    if (this.destroyed) {
-      for (const w of this.waiting.splice(0)) w.reject(new Error('Topic classifier pool was closed'));
+    if (this.destroyed || this.failure) {
+      const err = this.failure ?? new Error('Topic classifier pool was closed');
+      for (const w of this.waiting.splice(0)) w.reject(err);
       return;
     }
-    this.pool ??= new Piscina({
-      filename: TOPIC_WORKER_FILE,
-      workerData: { topic: this.topic },
-      minThreads: this.threads,
-      maxThreads: this.threads,
-      // a worker holds a model and a wink instance: keep them instead of rebuilding after a quiet spell
-      idleTimeout: Number.POSITIVE_INFINITY,
-    });
+    if (!this.pool) {
+      this.pool = new Piscina({
+        filename: TOPIC_WORKER_FILE,
+        workerData: { topic: this.topic },
+        minThreads: this.threads,
+        maxThreads: this.threads,
+        // a worker holds a model and a wink instance: keep them instead of rebuilding after a quiet spell
+        idleTimeout: Number.POSITIVE_INFINITY,
+      });
+      // Without a listener a worker's crash would be thrown in the main thread; and piscina would
+      // start replacement workers that fail the same way. Stop instead: callers fall back.
+      this.pool.on('error', (err: Error) => {
+        this.failure ??= err;
+        void this.destroy();
+      });
+    }
     while (this.waiting.length) {
       const batch = this.waiting.splice(0, TopicClassifierPool.MAX_BATCH);
       (this.pool.run(batch.map((w) => w.text)) as Promise<(TopicGuess | null)[]>).then(
