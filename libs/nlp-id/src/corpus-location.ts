@@ -7,10 +7,3 @@ import { join } from 'node:path';
  */
 export const SHIPPED_CORPUS_FILE = join(__dirname, '..', 'corpus', 'aspirasi-latih.csv');
 export const SHIPPED_DUPLICATE_PAIRS_FILE = join(__dirname, '..', 'corpus', 'duplikat-pasangan.csv');
-
-/**
- * The built worker-thread entry for topic classification (topic-worker.ts
- * compiled to dist/), also when this module is loaded from src/ by the tests:
- * a worker thread runs plain JavaScript.
- */
-export const TOPIC_WORKER_FILE = join(__dirname, '..', 'dist', 'topic-worker.js');

@@ -38,5 +38,4 @@ export {
   type ForecastMethod, type ForecastOptions, type WeeklyForecast, type CandidateScore,
   type ScenarioName, type ScenarioComparison,
 } from './forecast';
-export { SHIPPED_CORPUS_FILE, SHIPPED_DUPLICATE_PAIRS_FILE, TOPIC_WORKER_FILE } from './corpus-location';
-export type { TopicGuess } from './topic-worker';
+export { SHIPPED_CORPUS_FILE, SHIPPED_DUPLICATE_PAIRS_FILE } from './corpus-location';

@@ -67,7 +67,6 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   BI_READER_PASSWORD: optional(z.string().min(12, 'must be at least 12 characters')),
   ANALYTICS_REFRESH_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(120),
-  CLASSIFIER_THREADS: z.coerce.number().int().min(0).max(16).default(1),
   ADMIN_EMAIL: optional(z.string().email()),
   ADMIN_PASSWORD: optional(z.string().min(12, 'must be at least 12 characters')),
 });
@@ -102,8 +101,6 @@ export interface AppConfig {
   mail: { smtpUrl?: string; from: string };
   /** biReaderPassword: login of the read-only BI role (Grafana, Metabase); absent, the role cannot log in. */
   analytics: { biReaderPassword?: string; refreshMinIntervalSeconds: number };
-  /** classifierThreads: worker threads that assign categories at intake; 0 classifies on the request thread. */
-  insight: { classifierThreads: number };
   logLevel: RawConfig['LOG_LEVEL'];
   bootstrapAdmin: { email?: string; password?: string };
 }
@@ -164,7 +161,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     feedback: { submitRateLimitPerMinute: c.SUBMIT_RATE_LIMIT_PER_MINUTE },
     mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
     analytics: { biReaderPassword: c.BI_READER_PASSWORD, refreshMinIntervalSeconds: c.ANALYTICS_REFRESH_MIN_INTERVAL_SECONDS },
-    insight: { classifierThreads: c.CLASSIFIER_THREADS },
     logLevel: c.LOG_LEVEL,
     bootstrapAdmin: { email: c.ADMIN_EMAIL, password: c.ADMIN_PASSWORD },
   };

@@ -1,17 +1,15 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { crossValidate, InsightEngine, InsightResult, SentimentModel, TopicModel, TopicPrediction, trainTopicModel } from '@ogh/nlp-id';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth/auth-user';
 import { withMigrationLock } from '../database/migration-runner';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/app-config';
 import { CategoryAssigner, CategoryGuess } from '../feedback/aspirations/category-assigner';
 import { LabelledText, readLabelledCsv, shippedCorpusPath } from './corpus';
 import { InsightModelEntity } from './entities/insight-model.entity';
 import { seedInitialTopicModel, StoredModels, trainModels } from './initial-model';
-import { TopicClassifierPool } from './topic-classifier.pool';
+import { TurnBatchedClassifier } from './turn-batched-classifier';
 
 export interface ModelVersionView {
   version: string;
@@ -42,16 +40,15 @@ const CV_FOLDS = 5;
 @Injectable()
 export class InsightModelService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('InsightModel');
-  /** pool: the same topic model on worker threads, for intake (absent with CLASSIFIER_THREADS=0). */
-  private active?: { version: string; engine: InsightEngine; pool?: TopicClassifierPool };
+  private active?: { version: string; engine: InsightEngine };
   private timer?: NodeJS.Timeout;
-  private poolFailed = false;
+  /** Intake's classifications, batched per event-loop turn, with the model active at the end of the turn. */
+  private readonly intake = new TurnBatchedClassifier((text) => this.active?.engine.topic.classify(text) ?? null);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assigner: CategoryAssigner,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -61,9 +58,8 @@ export class InsightModelService implements OnApplicationBootstrap, OnModuleDest
     this.timer.unref();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  onModuleDestroy(): void {
     clearInterval(this.timer);
-    await this.active?.pool?.destroy();
   }
 
   get version(): string | undefined {
@@ -74,26 +70,9 @@ export class InsightModelService implements OnApplicationBootstrap, OnModuleDest
     return this.active ? this.active.engine.topic.predict(text) : null;
   }
 
-  /**
-   * The category for a submission without one, when the model is confident
-   * enough. On the worker threads when there are any; should they fail, on
-   * this thread (the same model), so a submission never fails for it.
-   */
+  /** The category for a submission without one, when the model is confident enough. */
   async assignCategory(text: string): Promise<CategoryGuess | null> {
-    const active = this.active;
-    if (!active) return null;
-    let guess: { category: string; confidence: number } | null = null;
-    if (active.pool && !this.poolFailed) {
-      try {
-        guess = await active.pool.classify(text);
-      } catch (err) {
-        if (this.active === active) {
-          this.poolFailed = true;
-          this.logger.error(`Topic classifier threads failed, classifying on the request thread from now on: ${(err as Error).message}`);
-        }
-        guess = active.engine.topic.predict(text);
-      }
-    } else guess = active.engine.topic.predict(text);
+    const guess = await this.intake.classify(text);
     return guess && guess.confidence >= REVIEW_THRESHOLD ? { code: guess.category as never, confidence: guess.confidence } : null;
   }
 
@@ -112,15 +91,10 @@ export class InsightModelService implements OnApplicationBootstrap, OnModuleDest
     if (row.version === this.active?.version) return;
     const [full] = await this.dataSource.query(`SELECT version, model FROM insight_model WHERE version = $1`, [row.version]);
     const stored = full.model as StoredModels;
-    const previous = this.active;
-    const threads = this.config.insight.classifierThreads;
     this.active = {
       version: full.version,
       engine: new InsightEngine(TopicModel.fromJSON(stored.topic), stored.sentiment ? SentimentModel.fromJSON(stored.sentiment) : undefined),
-      pool: threads > 0 ? new TopicClassifierPool(stored.topic, threads) : undefined,
     };
-    this.poolFailed = false;
-    void previous?.pool?.destroy();
     this.logger.log(`Topic model ${full.version} active`);
   }
 

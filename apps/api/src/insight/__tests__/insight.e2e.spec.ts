@@ -4,8 +4,6 @@ import { DataSource } from 'typeorm';
 import { OutboxService } from '../../outbox/outbox.service';
 import { startTestApp, TestApp } from '../../testing/test-app';
 import { AnalysisService } from '../analysis.service';
-import { InsightModelService } from '../insight-model.service';
-import { TopicClassifierPool } from '../topic-classifier.pool';
 import { TrendsService } from '../trends.service';
 
 async function until<T>(probe: () => Promise<T | null | undefined>, ms = 30_000): Promise<T> {
@@ -51,25 +49,6 @@ describe('insight engine in the API (real Postgres)', () => {
     expect(view.body).toMatchObject({ predictedCategory: 'drainase_banjir', sentiment: 'negatif' });
     expect(typeof view.body.confidence).toBe('number');
     expect((await t.request('GET', `/insight/aspirations/${res.body.id}`, { token: await t.tokenFor('asn', { opdCode: 'dinas-kesehatan' }) })).status).toBe(404);
-  });
-
-  it('still assigns the category, on the request thread, when the classifier threads fail', async () => {
-    // the active model's worker pool swapped for one whose worker cannot start
-    const models = t.app.get(InsightModelService) as unknown as { active: { pool?: TopicClassifierPool }; poolFailed: boolean };
-    const healthy = models.active.pool;
-    expect(healthy).toBeInstanceOf(TopicClassifierPool);
-    const broken = new TopicClassifierPool({ format: 'broken' } as never, 1);
-    models.active.pool = broken;
-    try {
-      const res = await t.request('POST', '/aspirations', { body: { text: 'Lampu PJU di gang masjid mati sudah seminggu, jalan gelap gulita tiap malam.', kelurahanCode: '35.77.03.1002' } });
-      expect(res.status).toBe(201);
-      expect(res.body.category).toEqual({ code: 'penerangan_jalan', assigned: true });
-      expect(models.poolFailed).toBe(true);
-    } finally {
-      await broken.destroy();
-      models.active.pool = healthy;
-      models.poolFailed = false;
-    }
   });
 
   it('analyses the redacted text: personal data never enters the analysis', async () => {
