@@ -181,10 +181,60 @@ describe('OKR metrics on known data', () => {
   });
 
   describe('musrenbang_adoption_share', () => {
-    it('is registered but reports no value until the Musrenbang source exists', async () => {
+    let policyId: string;
+    /** One proposal of `year`, imported at `importedAt`, optionally linked to the policy (or an aspiration) at `linkedAt`. */
+    async function proposal(year: number, importedAt: string, link?: { to: 'policy' | 'aspiration'; at: string }): Promise<void> {
+      seq++;
+      const [p] = await db.query(
+        `INSERT INTO musrenbang_proposal (year, stage, external_id, kelurahan_code, proposal, status, created_at)
+         VALUES ($1, 'kelurahan', $2, '35.77.03.1002', 'Perbaikan saluran air lingkungan', 'diakomodir', $3) RETURNING id`,
+        [year, `OKR-${seq}`, importedAt],
+      );
+      if (!link) return;
+      if (link.to === 'policy') {
+        await db.query(`INSERT INTO musrenbang_proposal_link (proposal_id, policy_id, created_at) VALUES ($1, $2, $3)`, [p.id, policyId, link.at]);
+      } else {
+        await aspiration(day('2025-12-01'));
+        await db.query(
+          `INSERT INTO musrenbang_proposal_link (proposal_id, aspiration_id, created_at) SELECT $1, id, $2 FROM aspiration ORDER BY submitted_at DESC LIMIT 1`,
+          [p.id, link.at],
+        );
+      }
+    }
+
+    beforeEach(async () => {
+      await db.query(`TRUNCATE musrenbang_proposal CASCADE`);
+      [{ id: policyId }] = await db.query(
+        `INSERT INTO policy (title, summary, opd_id, status) SELECT 'Normalisasi saluran', 'Ringkasan', id, 'adopted' FROM opd ORDER BY id LIMIT 1 RETURNING id`,
+      );
+    });
+
+    it('reports no value, with the reason, before any proposal is imported', async () => {
       const r = await compute('musrenbang_adoption_share');
       expect(r.value).toBeNull();
-      expect(r.reason).toMatch(/belum tersedia/);
+      expect(r.reason).toMatch(/Belum ada usulan Musrenbang yang diimpor/);
+    });
+
+    it('gives the share of the latest planning year linked to a policy by the moment measured', async () => {
+      // 2025: four proposals; one linked to the policy in time, one only after asOf, one to an aspiration only.
+      await proposal(2025, day('2025-11-01'), { to: 'policy', at: day('2026-01-10') });
+      await proposal(2025, day('2025-11-01'), { to: 'policy', at: day('2026-02-10') });
+      await proposal(2025, day('2025-11-01'), { to: 'aspiration', at: day('2026-01-10') });
+      await proposal(2025, day('2025-11-01'));
+      // Not counted: imported after asOf; another year (older, and one beyond the year measured).
+      await proposal(2025, day('2026-02-05'), { to: 'policy', at: day('2026-02-06') });
+      await proposal(2024, day('2025-01-01'), { to: 'policy', at: day('2025-06-01') });
+      await proposal(2027, day('2026-01-15'));
+      const r = await compute('musrenbang_adoption_share');
+      expect(r.value).toBe(25);
+      expect(r.details).toMatchObject({ year: 2025, proposals: 4, linkedToPolicy: 1 });
+
+      const older = await compute('musrenbang_adoption_share', AS_OF, { year: 2024 });
+      expect(older.value).toBe(100);
+      expect(older.details).toMatchObject({ year: 2024, proposals: 1, linkedToPolicy: 1 });
+      const empty = await compute('musrenbang_adoption_share', AS_OF, { year: 2023 });
+      expect(empty.value).toBeNull();
+      expect(empty.reason).toMatch(/tahun 2023/);
     });
   });
 });

@@ -133,18 +133,45 @@ export const forumAttendanceChange: MetricDefinition = {
   },
 };
 
+/** The planning year asked for in the key result's params (`{ "year": 2026 }`), if any. */
+function requestedYear(params: Record<string, unknown>): number | null {
+  const y = params.year;
+  return typeof y === 'number' && Number.isInteger(y) ? y : null;
+}
+
 /**
- * Share of Musrenbang proposals adopted into policy. The Musrenbang proposals
- * come with the collector issue; until its table exists the metric is
- * registered but reports no value, with the reason.
+ * Share of Musrenbang proposals that became policy (the blueprint: 65% never
+ * do): of the proposals of one planning year imported by the moment
+ * measured, those linked to a policy by then, in percent. The year is the
+ * key result's `params.year`, or the latest year with proposals up to the
+ * year measured. Same count as the collector's funnel (linked to policy).
  */
 export const musrenbangAdoptionShare: MetricDefinition = {
   key: 'musrenbang_adoption_share',
   label: 'Usulan Musrenbang yang menjadi kebijakan',
   unit: '%',
   direction: 'increase',
-  description: 'Persentase usulan Musrenbang yang diadopsi menjadi kebijakan. Sumber data (usulan Musrenbang dari collector) belum tersedia.',
-  compute() {
-    return Promise.resolve({ value: null, reason: 'Sumber data belum tersedia: usulan Musrenbang belum diimpor (modul collector)' });
+  description: 'Persentase usulan Musrenbang satu tahun perencanaan (params.year, bawaan: tahun terakhir) yang sudah ditautkan ke kebijakan.',
+  async compute(ctx) {
+    const asOf = effectiveAsOf(ctx);
+    const [row] = await ctx.query(
+      `WITH y AS (
+         SELECT coalesce($1::int, (SELECT max(year) FROM musrenbang_proposal
+                                   WHERE created_at <= $2 AND year <= extract(year FROM $2::timestamptz AT TIME ZONE 'Asia/Jakarta'))) AS year)
+       SELECT y.year, count(p.id)::int AS proposals,
+              count(p.id) FILTER (WHERE EXISTS (
+                SELECT 1 FROM musrenbang_proposal_link l WHERE l.proposal_id = p.id AND l.policy_id IS NOT NULL AND l.created_at <= $2))::int AS linked
+       FROM y LEFT JOIN musrenbang_proposal p ON p.year = y.year AND p.created_at <= $2
+       GROUP BY y.year`,
+      [requestedYear(ctx.params), asOf],
+    );
+    if (!row || row.year === null || row.proposals === 0) {
+      const which = row?.year ? ` tahun ${row.year}` : '';
+      return { value: null, reason: `Belum ada usulan Musrenbang${which} yang diimpor (unggah ekspor e-Musrenbang ke kolektor, atau npm run cli -- import musrenbang)` };
+    }
+    return {
+      value: round((row.linked / row.proposals) * 100, 1),
+      details: { year: row.year, proposals: row.proposals, linkedToPolicy: row.linked, source: 'musrenbang_proposal, musrenbang_proposal_link' },
+    };
   },
 };
