@@ -137,6 +137,13 @@ describe('demo seed (real Postgres)', () => {
     expect(await demo.counts()).toEqual(before);
   });
 
+  it('lets anyone follow a demo aspiration by its DEMO- code, like a real one', async () => {
+    const [{ tracking_code: code }] = await db.query(`SELECT tracking_code FROM aspiration WHERE tracking_code LIKE 'DEMO-%' ORDER BY tracking_code LIMIT 1`);
+    const res = await t.request('GET', `/aspirations/track/${code.toLowerCase()}`);
+    expect(res.status).toBe(200);
+    expect(res.body.trackingCode).toBe(code);
+  });
+
   it('removes only demo rows; the real aspiration, forum and survey answer stay', async () => {
     const real = await realCounts();
     const removed = await demo.remove();

@@ -34,9 +34,14 @@ export function newTrackingCode(): string {
   return `MDN-${c.slice(0, 4)}-${c.slice(4)}`;
 }
 
+/** Codes of the demo city ("DEMO-0001234", see demo/demo-marker.ts): followed like real ones, so the demo can be tried end to end. */
+const DEMO_CODE = /^DEMO(\d{7})$/;
+
 /** Accepts the code as people type it: lower case, spaces, missing dashes. */
 export function normalizeTrackingCode(input: string): string | null {
   const raw = input.toUpperCase().replace(/[\s-]/g, '');
+  const demo = DEMO_CODE.exec(raw);
+  if (demo) return `DEMO-${demo[1]}`;
   const body = raw.startsWith('MDN') ? raw.slice(3) : raw;
   if (body.length !== 8 || [...body].some((ch) => !ALPHABET.includes(ch))) return null;
   return `MDN-${body.slice(0, 4)}-${body.slice(4)}`;
