@@ -1,6 +1,7 @@
 // Shared pieces of the benchmarks: a database to run on, the built API as a
 // child process, and the one-line summary every benchmark prints last.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -40,9 +41,24 @@ export async function benchDatabase(name) {
   };
 }
 
+/**
+ * A port the kernel just gave out. A random pick in the ephemeral range could
+ * be the local port of a client socket (autocannon's, pg's) and fail to bind.
+ */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 /** Starts the built API on a free port and waits until it is healthy. */
 export async function startApi(env) {
-  const port = 39000 + Math.floor(Math.random() * 1000);
+  const port = await freePort();
   const child = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     cwd: root,
     env: {

@@ -4,14 +4,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser } from 'playwright-core';
+export { freePort } from '../support/api-process';
 
 export const ROOT = join(__dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-function freePort(): number {
-  return 40000 + Math.floor(Math.random() * 20000);
-}
 
 async function waitFor(url: string, ms: number, proc: ChildProcess, name: string): Promise<void> {
   const end = Date.now() + ms;
@@ -30,10 +27,13 @@ async function waitFor(url: string, ms: number, proc: ChildProcess, name: string
 /** The built API as its own process, so a test can kill it and start it again on the same port and database. */
 export class ApiProcess {
   private proc?: ChildProcess;
-  readonly port = freePort();
   readonly secrets = { JWT_SECRET: randomBytes(32).toString('hex'), DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex') };
 
-  constructor(private readonly databaseUrl: string) {}
+  /** port: from freePort() (a random pick in the ephemeral range could be a port a client socket holds). */
+  constructor(
+    private readonly databaseUrl: string,
+    readonly port: number,
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -72,9 +72,11 @@ export class ApiProcess {
 
 export class PortalProcess {
   private proc?: ChildProcess;
-  readonly port = freePort();
 
-  constructor(private readonly apiUrl: string) {}
+  constructor(
+    private readonly apiUrl: string,
+    readonly port: number,
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { createTestDatabase, TestDatabase } from '../../apps/api/src/testing/test-database';
-import { ApiProcess, launchBrowser, PortalProcess, SCREENSHOTS } from './portal-harness';
+import { ApiProcess, freePort, launchBrowser, PortalProcess, SCREENSHOTS } from './portal-harness';
 
 /** The citizen journey in Debian's Chromium, against the built portal and the real API on real PostgreSQL. */
 describe('citizen portal in a real browser', () => {
@@ -36,9 +36,9 @@ describe('citizen portal in a real browser', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    api = new ApiProcess(db.url);
+    api = new ApiProcess(db.url, await freePort());
     await api.start();
-    portal = new PortalProcess(api.url);
+    portal = new PortalProcess(api.url, await freePort());
     await portal.start();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -1,12 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { BPS_KEY, installFixtures } from '../../apps/api/src/collector/__tests__/fixtures';
 import { FixtureServer } from '../../apps/api/src/collector/__tests__/fixture-server';
 import { TEST_BI_PASSWORD } from '../../apps/api/src/testing/bi-reader';
 import { createTestDatabase, TestDatabase } from '../../apps/api/src/testing/test-database';
+import { freePort } from '../support/api-process';
 
 /**
  * Runs the built API (dist/apps/api/main.js) as its own process at LOG_LEVEL
@@ -34,16 +34,6 @@ const PHONE = '0813-5566-7788';
 const EMAIL = 'rahasia.warga.log@contoh.id';
 const CONTACT_NAME = 'Sekar Ayu Kinanthi';
 const IDEMPOTENCY_KEY = `idem-${randomBytes(8).toString('hex')}`;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 describe('security: no secret or personal data in the logs of a full run', () => {
   const fx = new FixtureServer();
