@@ -169,6 +169,17 @@ interface StemInfo {
 const STEM_CACHE_LIMIT = 20_000;
 const EMPTY_IDS = new Int32Array(0);
 
+/** Integer key of the n characters of `w` from `start` (n <= 4), 7 bits each; -1 if one is not ASCII. */
+function asciiGramKey(w: string, start: number, n: number): number {
+  let key = 0;
+  for (let i = start; i < start + n; i++) {
+    const c = w.charCodeAt(i);
+    if (c > 127) return -1;
+    key = (key << 7) | c;
+  }
+  return key;
+}
+
 /** Feature id of the pair with second key `second` in a stem's `topicPairs`, or -1. */
 function pairId(pairs: Int32Array, second: number): number {
   let lo = 0;
@@ -209,6 +220,12 @@ export class TopicModel {
   private readonly stemCache = new GenerationalCache<StemInfo>(STEM_CACHE_LIMIT);
     private readonly pairsByFirst = new Map<string, Int32Array>();
   private readonly pairSecond = new Map<string, number>();
+  /**
+   * Character n-gram ids by an integer key (7 bits per ASCII character, n <= 4):
+   * an unknown word's n-grams are looked up without building a string each.
+   * Null when n > 4; n-grams with other characters use `index`.
+   */
+  private readonly charKeys: Map<number, number> | null;
   private readonly seenStamp: Uint32Array;
   private stamp = 0;
   private featIds = new Int32Array(64);
@@ -237,6 +254,15 @@ export class TopicModel {
       const mean = sum / K;
       const scale = nb.featureScale[i];
       for (let c = 0; c < K; c++) this.weights[i * K + c] = scale * (nb.weights[i * K + c] - mean);
+    }
+    const gram = this.options.charNgram;
+    this.charKeys = gram > 0 && gram <= 4 ? new Map() : null;
+    if (this.charKeys) {
+      for (const [f, id] of nb.index) {
+        if (f.length !== 1 + gram || !f.startsWith(CHAR_PREFIX)) continue;
+        const key = asciiGramKey(f, 1, gram);
+        if (key >= 0) this.charKeys.set(key, id);
+      }
     }
     // every way of reading a vocabulary entry as "a_b" (stems may contain "_")
     const byFirst = new Map<string, number[]>();
@@ -439,8 +465,10 @@ export class TopicModel {
     if (o.charNgram > 0 && !negated && word < 0) {
       const w = '<' + s + '>';
       const found: number[] = [];
+      const keys = this.charKeys;
       for (let j = 0; j + o.charNgram <= w.length; j++) {
-        const id = index.get(CHAR_PREFIX + w.slice(j, j + o.charNgram));
+        const key = keys !== null ? asciiGramKey(w, j, o.charNgram) : -1;
+        const id = key >= 0 ? (keys as Map<number, number>).get(key) : index.get(CHAR_PREFIX + w.slice(j, j + o.charNgram));
         if (id !== undefined) found.push(id);
       }
       chars = Int32Array.from(found);

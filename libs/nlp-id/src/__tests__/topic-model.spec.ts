@@ -82,6 +82,20 @@ describe('topic model', () => {
     expect(model.predict('sekolahh anakk sayaa belum dapat seragm').category).toBe('pendidikan');
   });
 
+  it('looks ASCII n-grams up by integer key with the same ids as by string, and the others by string', () => {
+    const internals = model as unknown as { index: Map<string, number>; charKeys: Map<number, number> };
+    const grams = [...internals.index].filter(([f]) => f.startsWith('#') && f.length === 5);
+    const ascii = grams.filter(([f]) => /^[\x00-\x7f]+$/.test(f));
+    expect(ascii.length).toBeGreaterThan(1000);
+    expect(internals.charKeys.size).toBe(ascii.length);
+    for (const [f, id] of ascii) {
+      const key = [...f.slice(1)].reduce((k, ch) => (k << 7) | ch.charCodeAt(0), 0);
+      expect(internals.charKeys.get(key)).toBe(id);
+    }
+    // an unknown word with a non-ASCII letter still finds its ASCII n-grams (and the rest by string)
+    expect(model.predict('seragám sekolahh').category).toBe('pendidikan');
+  });
+
   it('reaches the measured k-fold floor on the corpus (3-fold; measured 5-fold macro-F1 0.876)', () => {
     const cv = crossValidate(corpus, 3, (train) => trainTopicModel(train, { calibrate: false }));
     expect(cv.k).toBe(3);
