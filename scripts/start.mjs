@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { API_NODE_FLAGS } from './api-node-flags.mjs';
 import { build } from './build.mjs';
 import { applyLocalEnv, root } from './local-env.mjs';
 
@@ -53,7 +54,7 @@ async function waitForHealth(url, timeoutMs) {
 
 console.log('Building the API…');
 build(['domain', 'api']);
-run('API', ['--enable-source-maps', join(root, 'dist/apps/api/main.js')]);
+run('API', [...API_NODE_FLAGS, join(root, 'dist/apps/api/main.js')]);
 if (!(await waitForHealth(`http://127.0.0.1:${apiPort}/api/health`, 120_000))) {
   console.error('The API did not become healthy within 120 s.');
   stop(1);

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_NODE_FLAGS } from '../../scripts/api-node-flags.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -56,10 +57,10 @@ function freePort() {
   });
 }
 
-/** Starts the built API on a free port and waits until it is healthy. */
+/** Starts the built API (with the flags `npm start` gives it) on a free port and waits until it is healthy. */
 export async function startApi(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, join(root, 'dist/apps/api/main.js')], {
     cwd: root,
     env: {
       ...process.env,
