@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { crossValidate, InsightEngine, InsightResult, SentimentModel, TopicModel, TopicPrediction, trainTopicModel } from '@ogh/nlp-id';
+import { crossValidate, InsightEngine, InsightResult, SentimentModel, TopicModel, trainTopicModel } from '@ogh/nlp-id';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth/auth-user';
@@ -64,10 +64,6 @@ export class InsightModelService implements OnApplicationBootstrap, OnModuleDest
 
   get version(): string | undefined {
     return this.active?.version;
-  }
-
-  predict(text: string): TopicPrediction | null {
-    return this.active ? this.active.engine.topic.predict(text) : null;
   }
 
   /** The category for a submission without one, when the model is confident enough. */
