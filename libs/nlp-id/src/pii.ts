@@ -33,9 +33,33 @@ function collect(re: RegExp, kind: PiiKind, text: string, out: PiiMatch[]): void
   }
 }
 
-/** PII found in `text`, in order, without overlaps. */
+/**
+ * Full-width forms (U+FF01–U+FF5E: "０８１２…", "＠") as their ASCII
+ * characters. Some phone keyboards and copy-paste produce them; NFKC would
+ * fold them too, but it can change the length of other text, and the spans
+ * found here must fit the text as given (public copies keep its layout).
+ */
+function foldFullWidth(text: string): string {
+  let out: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) {
+      out ??= text.slice(0, i);
+      out += String.fromCharCode(c - 0xfee0);
+    } else if (out !== null) out += text[i];
+  }
+  return out ?? text;
+}
+
+/** PII found in `text`, in order, without overlaps (also when typed in full-width digits and letters). */
 export function detectPii(text: string): PiiMatch[] {
   if (!text) return [];
+  const view = foldFullWidth(text);
+  if (view !== text) return detectIn(view).map((m) => ({ ...m, text: text.slice(m.start, m.end) }));
+  return detectIn(text);
+}
+
+function detectIn(text: string): PiiMatch[] {
   const hasAt = text.includes('@');
   // NIK needs 16 digits, a mobile number 9, a landline 8: skip the number regexes for text with fewer digits
   const numbers = hasDigits(text, 8);

@@ -19,6 +19,14 @@ describe('PII', () => {
     expect(redactPii(input)).toBe(expected);
   });
 
+  it('redacts numbers and addresses typed in full-width characters, keeping the rest of the text as given', () => {
+    const text = 'hubungi  saya di ０８１２３４５６７８９０\natau ＮＩＫ ３５７７０１４５０６８９０００２, mail ｂｕｄｉ＠ｇｍａｉｌ．ｃｏｍ';
+    expect(redactPii(text)).toBe('hubungi  saya di [TELEPON]\natau ＮＩＫ [NIK], mail [EMAIL]');
+    const found = detectPii(text);
+    expect(found.map((f) => f.kind)).toEqual(['phone', 'nik', 'email']);
+    for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.text);
+  });
+
   it('reports kinds and spans', () => {
     const text = 'NIK 3577012345678901, HP 081234567890, mail a@b.id';
     const found = detectPii(text);

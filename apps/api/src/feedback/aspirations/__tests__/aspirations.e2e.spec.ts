@@ -127,6 +127,15 @@ describe('aspirations: citizen side and ASN workflow (HTTP, real Postgres)', () 
       created = res.body;
     });
 
+    it('redacts a phone number and NIK typed in full-width digits too', async () => {
+      const res = await t.request('POST', '/aspirations', {
+        body: { text: 'Bantuan belum cair, NIK ３５７７０１４５０６８９０００２ hp ０８１２３４５６７８９０ mohon dicek', kelurahanCode: KEL_WINONGO, categoryCode: 'sosial_bansos' },
+      });
+      expect(res.status).toBe(201);
+      const track = await pub('GET', `/aspirations/track/${res.body.trackingCode}`);
+      expect(track.body.text).toBe('Bantuan belum cair, NIK [NIK] hp [TELEPON] mohon dicek');
+    });
+
     it('stores contact details encrypted and apart from the aspiration', async () => {
       const [c] = await ds.query('SELECT name_enc, phone_enc, email_enc, contact_hash FROM aspiration_contact WHERE aspiration_id = $1', [created.id]);
       for (const v of [c.name_enc, c.phone_enc, c.email_enc]) {
