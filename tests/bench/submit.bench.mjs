@@ -19,14 +19,7 @@ const { Pool } = require('pg');
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
-const KELURAHAN = ['35.77.01.1001', '35.77.01.1005', '35.77.02.1004', '35.77.02.1005', '35.77.03.1001', '35.77.03.1008'];
-const TEXTS = [
-  'Lampu PJU di gang masjid mati sudah seminggu, malam gelap dan rawan.',
-  'Jalan lingkungan berlubang besar di depan SD, mohon segera ditambal.',
-  'Sampah di TPS belum diangkut tiga hari, baunya sampai ke rumah warga.',
-  'Antrean di puskesmas panjang sekali, mohon loket pendaftaran ditambah.',
-  'Got mampet, tiap hujan air meluap ke jalan dan masuk ke rumah.',
-];
+const { kelurahan: KELURAHAN, texts: TEXTS } = require('../support/sample-submissions.json');
 let n = 0;
 /** One body per run (autocannon sends the same body, with a unique id in it). */
 const nextBody = () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ADMIN, sleep } from '../support/api-process';
+import sampleSubmissions from '../support/sample-submissions.json';
 
 /**
  * The clients of the load and fault tests: citizens submitting aspirations
@@ -8,14 +9,7 @@ import { ADMIN, sleep } from '../support/api-process';
  * connections), readers of the public pages, and an ASN officer working the
  * inbox. Every answer is recorded so the tests can compare it with the rows.
  */
-const KELURAHAN = ['35.77.01.1001', '35.77.01.1005', '35.77.02.1004', '35.77.02.1005', '35.77.03.1001', '35.77.03.1008'];
-const TEXTS = [
-  'Lampu PJU di gang masjid mati sudah seminggu, malam gelap dan rawan.',
-  'Jalan lingkungan berlubang besar di depan SD, mohon segera ditambal.',
-  'Sampah di TPS belum diangkut tiga hari, baunya sampai ke rumah warga.',
-  'Antrean di puskesmas panjang sekali, mohon loket pendaftaran ditambah.',
-  'Got mampet, tiap hujan air meluap ke jalan dan masuk ke rumah.',
-];
+const { kelurahan: KELURAHAN, texts: TEXTS } = sampleSubmissions;
 
 export interface Acknowledged {
   index: number;

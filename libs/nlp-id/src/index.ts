@@ -16,7 +16,7 @@ export {
 export { learnCounts, type NbCounts } from './naive-bayes';
 export {
   TopicModel, trainTopicModel,
-  type TopicExample, type TopicModelOptions, type TopicPrediction, type TopicAlternative, type TopicModelJSON, type TopicModelMetrics,
+  type TopicExample, type TopicModelOptions, type TopicPrediction, type TopicGuess, type TopicAlternative, type TopicModelJSON, type TopicModelMetrics,
 } from './topic-model';
 export {
   SentimentModel, trainSentimentModel, lexiconSentiment, sentimentFeatures,

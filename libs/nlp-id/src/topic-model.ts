@@ -60,6 +60,12 @@ export interface TopicPrediction {
   abstained: boolean;
 }
 
+/** What `TopicModel.classify` answers: the category and its confidence. */
+export interface TopicGuess {
+  category: string;
+  confidence: number;
+}
+
 export interface TopicModelMetrics {
   examples: number;
   perLabel: Record<string, number>;
@@ -299,7 +305,7 @@ export class TopicModel {
    * where it abstains), without alternatives or reasons: what intake needs to
    * route a submission, at a fraction of the cost.
    */
-  classify(text: string): { category: string; confidence: number } | null {
+  classify(text: string): TopicGuess | null {
     const stemLexemes: Lexeme[] = [];
     const analysis = sharedPipeline().analyzeLexemes(text, undefined, stemLexemes);
     const n = this.collect(analysis.stems, stemLexemes);

@@ -1,7 +1,4 @@
-export interface TopicGuess {
-  category: string;
-  confidence: number;
-}
+import type { TopicGuess } from '@ogh/nlp-id';
 
 interface Waiting {
   text: string;
