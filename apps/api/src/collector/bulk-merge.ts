@@ -3,12 +3,13 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import type { ProposalRow } from './musrenbang-row';
+import { v7 as uuidv7 } from 'uuid';
+import { proposalKey, type ProposalRow } from './musrenbang-row';
 import { emptyCounts, RawRow, reject, RunCounts, RunResult, Validation } from './pipeline';
 
 /** Columns of the staging table, in COPY order. */
-const STAGE_COLUMNS: [keyof ProposalRow | 'row_no', string][] = [
-  ['row_no', 'integer'],
+const STAGE_COLUMNS: [keyof ProposalRow | 'id', string][] = [
+  ['id', 'uuid'],
   ['year', 'smallint'],
   ['stage', 'text'],
   ['external_id', 'text'],
@@ -31,12 +32,23 @@ const STAGE_COLUMNS: [keyof ProposalRow | 'row_no', string][] = [
   ['source_id', 'uuid'],
 ];
 const VALUE_COLS = ['proposed_on', 'proposer', 'bidang', 'problem', 'proposal', 'address', 'lat', 'lng', 'volume', 'unit', 'estimated_budget', 'opd_initial', 'opd_final', 'status', 'note'];
-const TARGET_COLS = STAGE_COLUMNS.map(([c]) => c).filter((c) => c !== 'row_no');
+const TARGET_COLS = STAGE_COLUMNS.map(([c]) => c);
+const ESCAPED = /[\\\t\n\r]/;
 
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
 function copyField(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
-  return String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  const s = String(v);
+  if (!ESCAPED.test(s)) return s;
+  return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** One flat string per row (join, not +=: a batch of concatenated ropes took four times the memory). */
+function copyLine(id: string, p: ProposalRow): string {
+  const fields = new Array<string>(STAGE_COLUMNS.length);
+  fields[0] = id;
+  for (let i = 1; i < STAGE_COLUMNS.length; i++) fields[i] = copyField(p[STAGE_COLUMNS[i][0] as keyof ProposalRow]);
+  return fields.join('\t') + '\n';
 }
 
 /** Joins COPY lines into ~256 KB chunks: one CopyData message per chunk, not per row. */
@@ -52,13 +64,17 @@ function* chunks(lines: string[]): Generator<string> {
   if (buf) yield buf;
 }
 
+// Rows of a batch are unique by natural key (deduplicated while parsing), so the merge needs no sort.
+// New rows bring a time-ordered id (UUIDv7): appended at the right edge of the primary key index
+// rather than scattered through it, and not generated row by row in SQL.
 const MERGE = `
-  INSERT INTO musrenbang_proposal AS p (${TARGET_COLS.join(', ')})
-  SELECT DISTINCT ON (year, stage, external_id, kelurahan_code) ${TARGET_COLS.join(', ')}
-  FROM musrenbang_stage ORDER BY year, stage, external_id, kelurahan_code, row_no DESC
-  ON CONFLICT (year, stage, external_id, kelurahan_code) DO UPDATE SET ${VALUE_COLS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
-  WHERE (${VALUE_COLS.map((c) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${VALUE_COLS.map((c) => `EXCLUDED.${c}`).join(', ')})
-  RETURNING (xmax = 0) AS inserted`;
+  WITH merged AS (
+    INSERT INTO musrenbang_proposal AS p (${TARGET_COLS.join(', ')})
+    SELECT ${TARGET_COLS.join(', ')} FROM musrenbang_stage
+    ON CONFLICT (year, stage, external_id, kelurahan_code) DO UPDATE SET ${VALUE_COLS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
+    WHERE (${VALUE_COLS.map((c) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${VALUE_COLS.map((c) => `EXCLUDED.${c}`).join(', ')})
+    RETURNING (xmax = 0) AS inserted)
+  SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS merged FROM merged`;
 
 /**
  * The bulk path for large files: rows are parsed as a stream and validated
@@ -79,22 +95,24 @@ export async function bulkMergeProposals(
   const client = (qr as unknown as { databaseConnection: PoolClient }).databaseConnection;
   let lines: string[] = [];
   let rowNos: number[] = [];
+  /** natural key → index in `lines`: a later row of the same proposal replaces the earlier one, as in file order. */
+  let byKey = new Map<string, number>();
 
   /** COPY + merge of one batch in one transaction; runs while the next batch is parsed. */
   const flush = async (batch: string[], nos: number[]) => {
-    if (!batch.length) return;
+    if (!nos.length) return;
     const first = nos[0];
     const last = nos[nos.length - 1];
     try {
       await client.query('BEGIN');
       await client.query(`CREATE TEMP TABLE IF NOT EXISTS musrenbang_stage (${STAGE_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) ON COMMIT DELETE ROWS`);
       await pipeline(Readable.from(chunks(batch)), client.query(copyFrom(`COPY musrenbang_stage (${STAGE_COLUMNS.map(([c]) => c).join(', ')}) FROM STDIN`)));
-      const merged = (await client.query(MERGE)).rows as { inserted: boolean }[];
+      const [{ inserted, merged }] = (await client.query(MERGE)).rows as { inserted: number; merged: number }[];
       await client.query('COMMIT');
-      const inserted = merged.filter((r) => r.inserted).length;
       counts.inserted += inserted;
-      counts.updated += merged.length - inserted;
-      counts.unchanged += batch.length - merged.length;
+      counts.updated += merged - inserted;
+      // rows that changed nothing, and rows replaced by a later row of the same proposal
+      counts.unchanged += nos.length - merged;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       for (const r of nos) reject(counts, r, `batch of rows ${first}-${last} rolled back: ${(err as Error).message}`);
@@ -108,6 +126,7 @@ export async function bulkMergeProposals(
     inflight = flush(lines, rowNos);
     lines = [];
     rowNos = [];
+    byKey = new Map();
   };
 
   try {
@@ -118,10 +137,16 @@ export async function bulkMergeProposals(
         reject(counts, raw.row, v.reason);
         continue;
       }
-      const values = STAGE_COLUMNS.map(([c]) => (c === 'row_no' ? raw.row : v.value[c]));
-      lines.push(values.map(copyField).join('\t') + '\n');
+      const key = proposalKey(v.value);
+      const earlier = byKey.get(key);
+      if (earlier === undefined) {
+        byKey.set(key, lines.length);
+        lines.push(copyLine(uuidv7(), v.value));
+      } else {
+        lines[earlier] = copyLine(uuidv7(), v.value);
+      }
       rowNos.push(raw.row);
-      if (lines.length >= batchSize) await handOff();
+      if (rowNos.length >= batchSize) await handOff();
     }
     await handOff();
     await inflight;

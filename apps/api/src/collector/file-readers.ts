@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import type { Readable } from 'node:stream';
 import { RawRow, RunFailure } from './pipeline';
 
@@ -23,27 +23,59 @@ function renameColumns(header: string[], rules: ColumnRules): string[] {
   return columns;
 }
 
-/** Streams CSV records (constant memory); the header is checked before the first row. */
+/**
+ * Streams CSV records with papaparse's core parser, pulled one chunk at a time
+ * (constant memory, natural backpressure); the header is checked before the
+ * first row. Papaparse is used because csv-parse was 2.5x slower than a bare
+ * COPY on its own (bench:ingest). A record with broken quoting or the wrong
+ * number of fields is yielded as a rejected row, in file order.
+ */
 export async function* csvRows(input: Readable | string, rules: ColumnRules): AsyncGenerator<RawRow> {
-  const parser = parse({ bom: true, skip_empty_lines: true, skip_records_with_error: true, columns: (header: string[]) => renameColumns(header, rules) });
-  // A malformed record (bad quoting, wrong number of fields) is skipped by the parser and reported as a rejected row,
-  // in file order: `after` is the number of good records parsed before it.
-  const skipped: { after: number; reason: string }[] = [];
-  parser.on('skip', (err: Error & { records?: number }) => skipped.push({ after: err.records ?? 0, reason: `malformed CSV record: ${err.message}` }));
-  if (typeof input === 'string') {
-    parser.end(input);
-  } else {
-    input.on('error', (err) => parser.destroy(err));
-    input.pipe(parser);
-  }
+  let parser: Papa.Parser | null = null;
+  let columns: string[] | null = null;
+  let rest = '';
   let row = 0;
-  let good = 0;
-  for await (const record of parser as AsyncIterable<Record<string, string>>) {
-    while (skipped.length && skipped[0].after <= good) yield { row: ++row, data: {}, error: skipped.shift()?.reason };
-    good++;
-    yield { row: ++row, data: record };
+  const decoder = new TextDecoder('utf-8');
+  const source: AsyncIterable<string | Buffer> | Iterable<string> = typeof input === 'string' ? [input] : input;
+
+  function* records(text: string, final: boolean): Generator<RawRow> {
+    if (!parser) {
+      // The core parser needs the line break up front; exports from Windows use CRLF.
+      const nl = text.indexOf('\n');
+      if (nl < 0 && !final) return void (rest = text);
+      parser = new Papa.Parser({ delimiter: ',', newline: nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n' });
+      text = text.replace(/^\uFEFF/, '');
+    }
+    // All but the last (possibly cut) record of the chunk; the cut one waits for the next chunk.
+    const result: Papa.ParseResult<string[]> = parser.parse(text, 0, !final);
+    rest = final ? '' : text.slice(result.meta.cursor);
+    const broken = new Map<number, string>();
+    for (const e of result.errors) if (e.row !== undefined && !broken.has(e.row)) broken.set(e.row, e.message);
+    const data = result.data;
+    for (let i = 0; i < data.length; i++) {
+      const fields = data[i];
+      if (fields.length === 1 && fields[0] === '') continue;
+      if (!columns) {
+        columns = renameColumns(fields, rules);
+        continue;
+      }
+      row++;
+      const error = broken.get(i) ?? (fields.length !== columns.length ? `expected ${columns.length} fields, found ${fields.length}` : undefined);
+      if (error) {
+        yield { row, data: {}, error: `malformed CSV record: ${error}` };
+        continue;
+      }
+      const record: Record<string, string> = {};
+      for (let c = 0; c < columns.length; c++) if (columns[c] !== '') record[columns[c]] = fields[c];
+      yield { row, data: record };
+    }
   }
-  while (skipped.length) yield { row: ++row, data: {}, error: skipped.shift()?.reason };
+
+  for await (const chunk of source) {
+    const text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    yield* records(text, false);
+  }
+  yield* records(rest + decoder.decode(), true);
 }
 
 function cellValue(v: ExcelJS.CellValue): unknown {

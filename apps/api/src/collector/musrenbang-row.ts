@@ -53,11 +53,22 @@ function normaliseNameUncached(name: string): string {
   return name.toLowerCase().replace(/^(kel\.|kelurahan|desa)\s*/, '').replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
+const statusCache = new Map<string, ProposalStatus | null>();
+
+/** Cached: an export spells its few statuses the same way on every row. */
 export function mapStatus(raw: string): ProposalStatus | null {
-  return STATUS_MAP[raw.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null;
+  let status = statusCache.get(raw);
+  if (status === undefined) {
+    status = STATUS_MAP[raw.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null;
+    if (statusCache.size < 1_000) statusCache.set(raw, status);
+  }
+  return status;
 }
 
-/** A real calendar date in YYYY-MM-DD or DD/MM/YYYY (or a Date cell from XLSX). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** A real calendar date in YYYY-MM-DD or DD/MM/YYYY (or a Date cell from XLSX). Checked by arithmetic: a Date per row was the import's slowest step. */
 export function parseDate(raw: unknown): string | null {
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : raw.toISOString().slice(0, 10);
   const s = String(raw ?? '').trim();
@@ -66,9 +77,10 @@ export function parseDate(raw: unknown): string | null {
   if (m) [y, mo, d] = [+m[1], +m[2], +m[3]];
   else if ((m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(s))) [y, mo, d] = [+m[3], +m[2], +m[1]];
   else return null;
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1])) return null;
+  return `${y}-${pad2(mo)}-${pad2(d)}`;
 }
 
 /** "25 orang" → volume 25, unit orang; "1.500 meter" → 1500. */

@@ -19,6 +19,22 @@ describe('e-Musrenbang row rules (pure)', () => {
     expect(parseDate('2025-02-30')).toBeNull();
     expect(parseDate('29/02/2024')).toBe('2024-02-29');
     expect(parseDate('31/04/2025')).toBeNull();
+    // leap years: every 4th, not centuries, but every 400th
+    expect(parseDate('29/02/2023')).toBeNull();
+    expect(parseDate('29/02/1900')).toBeNull();
+    expect(parseDate('29-02-2000')).toBe('2000-02-29');
+    expect(parseDate('2025-1-5')).toBe('2025-01-05');
+    expect(parseDate('2025-12-31')).toBe('2025-12-31');
+    for (const bad of ['0/01/2025', '01/00/2025', '2025-00-10', '32/01/2025', '2025-01-1x', '']) expect(parseDate(bad)).toBeNull();
+    expect(parseDate(new Date(Date.UTC(2025, 5, 7)))).toBe('2025-06-07');
+  });
+
+  it('maps status spellings the same way on every call (cached)', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(mapStatus(' Menunggu  Konfirmasi ')).toBe('menunggu');
+      expect(mapStatus('TIDAK DIAKOMODIR')).toBe('tidak diakomodir');
+      expect(mapStatus('Ditolak')).toBeNull();
+    }
   });
 
   it('parses amounts and coefficients', () => {
