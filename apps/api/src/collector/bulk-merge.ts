@@ -33,6 +33,7 @@ const STAGE_COLUMNS: [keyof ProposalRow | 'id', string][] = [
 ];
 const VALUE_COLS = ['proposed_on', 'proposer', 'bidang', 'problem', 'proposal', 'address', 'lat', 'lng', 'volume', 'unit', 'estimated_budget', 'opd_initial', 'opd_final', 'status', 'note'];
 const TARGET_COLS = STAGE_COLUMNS.map(([c]) => c);
+const UNIQUE_VIOLATION = '23505';
 const ESCAPED = /[\\\t\n\r]/;
 
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
@@ -98,16 +99,34 @@ export async function bulkMergeProposals(
   /** natural key → index in `lines`: a later row of the same proposal replaces the earlier one, as in file order. */
   let byKey = new Map<string, number>();
 
-  /** COPY + merge of one batch in one transaction; runs while the next batch is parsed. */
+  const copyInto = (table: string, batch: string[]) =>
+    pipeline(Readable.from(chunks(batch)), client.query(copyFrom(`COPY ${table} (${TARGET_COLS.join(', ')}) FROM STDIN`)));
+
+  /**
+   * One batch in one transaction; runs while the next batch is parsed. A batch
+   * of proposals the table does not have yet (a new year, a first import) is
+   * COPYed straight into it; as soon as one row turns out to exist, the batch
+   * goes through the staging table and the merge instead.
+   */
   const flush = async (batch: string[], nos: number[]) => {
     if (!nos.length) return;
     const first = nos[0];
     const last = nos[nos.length - 1];
     try {
       await client.query('BEGIN');
-      await client.query(`CREATE TEMP TABLE IF NOT EXISTS musrenbang_stage (${STAGE_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) ON COMMIT DELETE ROWS`);
-      await pipeline(Readable.from(chunks(batch)), client.query(copyFrom(`COPY musrenbang_stage (${STAGE_COLUMNS.map(([c]) => c).join(', ')}) FROM STDIN`)));
-      const [{ inserted, merged }] = (await client.query(MERGE)).rows as { inserted: number; merged: number }[];
+      let inserted: number;
+      let merged: number;
+      try {
+        await client.query('SAVEPOINT direct');
+        await copyInto('musrenbang_proposal', batch);
+        inserted = merged = batch.length;
+      } catch (err) {
+        if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+        await client.query('ROLLBACK TO SAVEPOINT direct');
+        await client.query(`CREATE TEMP TABLE IF NOT EXISTS musrenbang_stage (${STAGE_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) ON COMMIT DELETE ROWS`);
+        await copyInto('musrenbang_stage', batch);
+        [{ inserted, merged }] = (await client.query(MERGE)).rows as { inserted: number; merged: number }[];
+      }
       await client.query('COMMIT');
       counts.inserted += inserted;
       counts.updated += merged - inserted;

@@ -127,6 +127,30 @@ describe('Musrenbang import (HTTP, real Postgres)', () => {
     expect(n).toBe(2);
   });
 
+  it('the bulk path: a batch with new and existing proposals is merged; a repeated proposal in one batch ends as its last row', async () => {
+    const svc = t.app.get(MusrenbangImportService);
+    const header = MUSRENBANG_REQUIRED.join(',');
+    const line = (no: string, budget: number) => `${no},2030-03-01,a,Sosial,Usulan ${no},m,RT 1,Taman,Taman,x,y,1 unit,${budget},Diakomodir`;
+    const first = await svc.import([header, line('E1', 100), line('E2', 100), line('E3', 100)].join('\n'), { format: 'csv', bulk: true });
+    expect(first).toMatchObject({ status: 'succeeded', rowsInserted: 3, rowsUpdated: 0, rowsUnchanged: 0 });
+    // E2 unchanged, E3 changed, E4 new, E5 twice in the same batch: the later row wins
+    const next = [header, line('E2', 100), line('E3', 300), line('E4', 100), line('E5', 1), line('E5', 500)].join('\n');
+    const second = await svc.import(next, { format: 'csv', bulk: true });
+    expect(second).toMatchObject({ status: 'succeeded', rowsRead: 5, rowsInserted: 2, rowsUpdated: 1, rowsUnchanged: 2 });
+    const rows = await db.query(`SELECT external_id, estimated_budget::int AS budget FROM musrenbang_proposal WHERE year = 2030 ORDER BY 1`);
+    expect(rows).toEqual([
+      { external_id: 'E1', budget: 100 },
+      { external_id: 'E2', budget: 100 },
+      { external_id: 'E3', budget: 300 },
+      { external_id: 'E4', budget: 100 },
+      { external_id: 'E5', budget: 500 },
+    ]);
+    // A new batch with a repeated proposal goes straight in with its last row too.
+    const fresh = await svc.import([header, line('F1', 1), line('F1', 2)].join('\n'), { format: 'csv', bulk: true });
+    expect(fresh).toMatchObject({ rowsInserted: 1, rowsUnchanged: 1 });
+    expect(await db.query(`SELECT estimated_budget::int AS budget FROM musrenbang_proposal WHERE external_id = 'F1'`)).toEqual([{ budget: 2 }]);
+  });
+
   it('a malformed CSV record is rejected with its row number; the rest go in', async () => {
     const header = MUSRENBANG_REQUIRED.join(',');
     const line = (no: string) => `${no},2029-01-01,a,Sosial,Usulan ${no},m,RT 1,Taman,Taman,x,y,1 unit,100,Diakomodir`;
