@@ -90,7 +90,8 @@ export async function bulkMergeProposals(
   opts: { batchSize?: number; onProgress?(c: RunCounts): void } = {},
 ): Promise<RunResult> {
   const counts = emptyCounts();
-  const batchSize = opts.batchSize ?? 50_000;
+  // 20k rows: two batches (one merging, one parsing) stay near 40 MB of heap; 50k gave no more speed
+  const batchSize = opts.batchSize ?? 20_000;
   const qr = dataSource.createQueryRunner();
   await qr.connect();
   const client = (qr as unknown as { databaseConnection: PoolClient }).databaseConnection;
