@@ -6,6 +6,7 @@
 //
 //   npm run bench:insight                       ~20 s, 120k-document memory pass
 //   BENCH_DOCS=1000000 npm run bench:insight    1,000,000-document memory pass
+//   BENCH_ROUNDS=5 npm run bench:insight        more alternating rounds (default 3)
 //
 // Contract: the figure is printed LAST, as one line of name=value pairs.
 import { readFileSync } from 'node:fs';
@@ -19,8 +20,6 @@ import { root } from './lib.mjs';
 const require = createRequire(import.meta.url);
 const { parse } = require('csv-parse/sync');
 
-const PIPELINE_SECONDS = Number(process.env.BENCH_PIPELINE_SECONDS ?? 5);
-const TOKENIZE_SECONDS = Number(process.env.BENCH_TOKENIZE_SECONDS ?? 3);
 const MEMORY_DOCS = Number(process.env.BENCH_DOCS ?? 120_000);
 
 // gc() without a command-line flag, so `npm run bench:insight` can take clean heap readings
@@ -69,32 +68,57 @@ function winkTokenize(text) {
 }
 
 /**
- * Runs fn over generated documents for about `seconds`, returns docs/s. Both
- * sides first make one untimed pass over the whole document set (JIT, and the
- * first sight of each made-up word: wink's lexicon, stems), so both are timed
- * in the same steady state on the same documents. Documents seen for the first
- * time are what the memory pass below measures.
+ * Throughput of fn over generated documents. Both sides first make one
+ * untimed pass over the whole document set (JIT, and the first sight of each
+ * made-up word: wink's lexicon, stems), so both are timed in the same steady
+ * state on the same documents (documents seen for the first time are what the
+ * memory pass below measures). `timed(count)` then runs fn on `count` more
+ * documents, continuing through the set, and returns docs/s.
  */
-function rate(fn, seconds) {
+function meter(fn) {
   const docs = [];
   for (let i = 0; i < 20_000; i++) docs.push(doc(i));
   for (let i = 0; i < docs.length; i++) fn(docs[i]); // warm-up, not timed
-  let n = 0;
+  let next = 0;
+  let total = 0;
   let tokens = 0;
-  const start = performance.now();
-  const end = start + seconds * 1000;
-  while (performance.now() < end) {
-    for (let j = 0; j < 1000; j++) {
-      const r = fn(docs[(n + j) % docs.length]);
-      tokens += r ? 1 : 0;
-    }
-    n += 1000;
-  }
-  return { docsPerS: n / ((performance.now() - start) / 1000), n, tokens };
+  return {
+    get n() {
+      return total;
+    },
+    timed(count) {
+      const start = performance.now();
+      for (let j = 0; j < count; j++) {
+        const r = fn(docs[next]);
+        tokens += r ? 1 : 0;
+        if (++next === docs.length) next = 0;
+      }
+      total += count;
+      return count / ((performance.now() - start) / 1000);
+    },
+  };
 }
 
-const pipe = rate((t) => engine.analyze(t), PIPELINE_SECONDS);
-const tok = rate(winkTokenize, TOKENIZE_SECONDS);
+// The two sides alternate for ROUNDS rounds and each reports its median, because this machine's
+// speed drifts over seconds. A round is one wink recycling period of documents on each side, so
+// every round of either side pays for exactly one new wink instance (about 0.1 s): with rounds
+// of equal time instead, single rounds ranged from 25k to 81k docs/s depending on whether one fell in.
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+const pipeMeter = meter((t) => engine.analyze(t));
+const tokMeter = meter(winkTokenize);
+const pipeRates = [];
+const tokRates = [];
+// A full collection before each round, so neither side pays for the other's garbage.
+for (let r = 0; r < ROUNDS; r++) {
+  gc();
+  pipeRates.push(pipeMeter.timed(lib.WINK_RESET_EVERY_DOCS));
+  gc();
+  tokRates.push(tokMeter.timed(lib.WINK_RESET_EVERY_DOCS));
+}
+const pipe = { docsPerS: median(pipeRates), n: pipeMeter.n };
+const tok = { docsPerS: median(tokRates), n: tokMeter.n };
+console.log(`rounds of ${lib.WINK_RESET_EVERY_DOCS} documents (docs/s, pipeline / wink): ${pipeRates.map((p, i) => `${Math.round(p)}/${Math.round(tokRates[i])}`).join('  ')}`);
 
 // Memory pass: a fresh engine (same models) on a stream of new documents.
 const mem = new lib.InsightEngine(engine.topic, engine.sentiment);
