@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { CollectorRepository, IndicatorRow } from './collector.repository';
 import { csvRows, xlsxRows } from './file-readers';
 import { RawRow, RunCounts, runPipeline, Validation } from './pipeline';
+import type { SyncRunEntity } from './entities/sync-run.entity';
 import { RunView, runView, SyncRunsService } from './sync-runs.service';
 
 const RULES = { required: ['indicator', 'region', 'period', 'value'], optional: ['unit', 'source'] };
@@ -23,6 +24,8 @@ export function validateIndicatorRow(raw: RawRow, defaultSource: string): Valida
   return { ok: true, value: { source: get('source') || defaultSource, indicator: get('indicator'), region_code: get('region'), period: get('period'), value, unit: get('unit') || null, source_id: null } };
 }
 
+type IndicatorImportOptions = { format: 'csv' | 'xlsx'; source: string; onProgress?(c: RunCounts): void };
+
 /** Imports indicator observations from a CSV or XLSX file (the same pipeline as the connectors). */
 @Injectable()
 export class IndicatorImportService {
@@ -32,9 +35,16 @@ export class IndicatorImportService {
     private readonly runs: SyncRunsService,
   ) {}
 
-  async import(input: Readable | string | Buffer, opts: { format: 'csv' | 'xlsx'; source: string; onProgress?(c: RunCounts): void }): Promise<RunView> {
-    const run = await this.runs.queue(null, 'import:indicator', null);
-    await this.runs.start(run);
+  async import(input: Readable | string | Buffer, opts: IndicatorImportOptions): Promise<RunView> {
+    const { run, release } = await this.runs.startImport('import:indicator');
+    try {
+      return await this.importRun(run, input, opts);
+    } finally {
+      await release();
+    }
+  }
+
+  private async importRun(run: SyncRunEntity, input: Readable | string | Buffer, opts: IndicatorImportOptions): Promise<RunView> {
     const rows = opts.format === 'xlsx' ? xlsxRows(typeof input === 'string' ? Buffer.from(input) : input, RULES) : csvRows(Buffer.isBuffer(input) ? input.toString('utf8') : input, RULES);
     const result = await runPipeline({
       dataSource: this.dataSource,

@@ -8,6 +8,7 @@ import { CollectorRepository } from './collector.repository';
 import { csvRows, xlsxRows } from './file-readers';
 import { COLUMN_ALIASES, MUSRENBANG_OPTIONAL, MUSRENBANG_REQUIRED, proposalKey, validateMusrenbangRow } from './musrenbang-row';
 import { RawRow, RunCounts, runPipeline } from './pipeline';
+import type { SyncRunEntity } from './entities/sync-run.entity';
 import { RunView, runView, SyncRunsService } from './sync-runs.service';
 
 export type ImportFormat = 'csv' | 'xlsx';
@@ -35,8 +36,15 @@ export class MusrenbangImportService {
   ) {}
 
   async import(input: Readable | string | Buffer, opts: ImportOptions): Promise<RunView> {
-    const run = await this.runs.queue(null, 'import:musrenbang', null);
-    await this.runs.start(run);
+    const { run, release } = await this.runs.startImport('import:musrenbang');
+    try {
+      return await this.importRun(run, input, opts);
+    } finally {
+      await release();
+    }
+  }
+
+  private async importRun(run: SyncRunEntity, input: Readable | string | Buffer, opts: ImportOptions): Promise<RunView> {
     const kelurahan = await this.repository.kelurahanByName();
     const rows: AsyncIterable<RawRow> =
       opts.format === 'xlsx'

@@ -15,7 +15,7 @@ import { DataSourceEntity } from './entities/data-source.entity';
 import type { SyncRunEntity } from './entities/sync-run.entity';
 import { ProposalRow, proposalKey } from './musrenbang-row';
 import { RawRow, RunResult, runPipeline } from './pipeline';
-import { SyncRunsService } from './sync-runs.service';
+import { sourceRunLock, SyncRunsService } from './sync-runs.service';
 
 export interface SyncJobData {
   sourceId: string;
@@ -51,17 +51,19 @@ export class SyncService {
     const qr = this.dataSource.createQueryRunner();
     await qr.connect();
     try {
-      const [{ locked }] = (await qr.query(`SELECT pg_try_advisory_lock(hashtext('collector:' || $1)) AS locked`, [source.id])) as { locked: boolean }[];
+      const [{ locked }] = (await qr.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [sourceRunLock(source.id)])) as { locked: boolean }[];
       if (!locked) {
         return this.runs.finish(run.id, { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejectedSamples: [], status: 'failed', error: 'another run of this source is in progress' });
       }
       try {
+        // we hold the source's lock: an earlier run of it still marked running was left by a stopped process
+        await this.runs.markInterrupted({ sourceId: source.id, runId: run.id });
         await this.runs.start(run);
         const { result, next } = await this.execute(source);
         if (result.status === 'failed') this.logger.warn(`Source ${source.name} run ${run.id} failed: ${result.error}`);
         return await this.runs.finish(run.id, result, next);
       } finally {
-        await qr.query(`SELECT pg_advisory_unlock(hashtext('collector:' || $1))`, [source.id]);
+        await qr.query(`SELECT pg_advisory_unlock(hashtext($1))`, [sourceRunLock(source.id)]);
       }
     } finally {
       await qr.release();

@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
 import { JobQueueService } from '../../queue/job-queue.service';
 import { startTestApp, TestApp } from '../../testing/test-app';
+import { IndicatorImportService } from '../indicator-import.service';
 import { CollectorScheduler } from '../jobs/collector-scheduler';
+import { SyncRunsService } from '../sync-runs.service';
 import { FixtureServer } from './fixture-server';
 import { BPS_KEY, installFixtures } from './fixtures';
 
@@ -115,6 +117,34 @@ describe('Collector sources and connectors (HTTP, real Postgres, in-process jobs
     const slow = await create({ kind: 'generic_http', name: 'Lambat', settings: { url: `${fx.base}/generic/slow`, retries: 1, retryBackoffMs: 10 }, timeoutMs: 200 });
     const timedOut = await runAndWait(slow.id);
     expect(timedOut).toMatchObject({ status: 'failed', error: `timed out after 200 ms from ${fx.base}/generic/slow after 2 attempts` });
+  });
+
+  it('a run left "running" by a stopped process is marked failed as interrupted; a live run is left alone', async () => {
+    const s = await create({ kind: 'generic_http', name: 'Posyandu CSV (interrupted)', settings: { url: `${fx.base}/generic/data.csv`, format: 'csv' }, fieldMapping: { indicator: 'indikator', region: 'kecamatan', period: 'tahun', value: 'nilai', unit: 'satuan' } });
+    // what a killed worker leaves: a run marked running whose source lock no session holds
+    const [stale] = await db.query(`INSERT INTO sync_run (source_id, trigger, status, started_at) VALUES ($1, 'source', 'running', now() - interval '1 hour') RETURNING id`, [s.id]);
+    expect((await runAndWait(s.id)).status).toBe('partial');
+    const left = await t.request('GET', `/collector/sources/${s.id}/runs/${stale.id}`, { token: admin });
+    expect(left.body).toMatchObject({ status: 'failed', error: expect.stringMatching(/^interrupted: the process running it stopped/), finishedAt: expect.any(String) });
+
+    // file imports hold a lock of their own run while they run
+    const runs = t.app.get(SyncRunsService);
+    const [live] = await db.query(`INSERT INTO sync_run (trigger, status, started_at) VALUES ('import:musrenbang', 'running', now()) RETURNING id`);
+    const [dead] = await db.query(`INSERT INTO sync_run (trigger, status, started_at) VALUES ('import:musrenbang', 'running', now()) RETURNING id`);
+    const holder = db.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.query(`SELECT pg_advisory_lock(hashtext($1))`, [`collector-import:${live.id}`]);
+      expect(await runs.markInterrupted()).toBe(1);
+      expect((await runs.get(dead.id))?.status).toBe('failed');
+      expect((await runs.get(live.id))?.status).toBe('running');
+      await holder.query(`SELECT pg_advisory_unlock_all()`);
+    } finally {
+      await holder.release();
+    }
+    // the next import sweeps what its lock-holder left
+    await t.app.get(IndicatorImportService).import('indicator,region,period,value\nJumlah Posyandu,Taman,2031,3\n', { format: 'csv', source: 'dinkes' });
+    expect((await runs.get(live.id))?.status).toBe('failed');
   });
 
   it('SIPD usulan into musrenbang_proposal; unknown kelurahan rejected', async () => {
