@@ -106,7 +106,7 @@ try {
   const copyRps = Math.round(ROWS / copySeconds);
   printSummary(
     [
-      { path: 'import (parse, validate, COPY to staging, merge)', rows: n, seconds: importSeconds.toFixed(2), rows_per_s: importRps, peak_rss_mb: Number(m[3]) },
+      { path: 'import (parse, validate, COPY or staging + merge)', rows: n, seconds: importSeconds.toFixed(2), rows_per_s: importRps, peak_rss_mb: Number(m[3]) },
       { path: 'psql \\copy into a bare table', rows: b, seconds: copySeconds.toFixed(2), rows_per_s: copyRps },
       { path: 'reference: validated rows \\copy into musrenbang_proposal (indexes, FK)', rows: n, seconds: tableSeconds.toFixed(2), rows_per_s: Math.round(n / tableSeconds) },
     ],
