@@ -36,12 +36,7 @@ export class IndicatorImportService {
   ) {}
 
   async import(input: Readable | string | Buffer, opts: IndicatorImportOptions): Promise<RunView> {
-    const { run, release } = await this.runs.startImport('import:indicator');
-    try {
-      return await this.importRun(run, input, opts);
-    } finally {
-      await release();
-    }
+    return this.runs.runImport('import:indicator', (run) => this.importRun(run, input, opts));
   }
 
   private async importRun(run: SyncRunEntity, input: Readable | string | Buffer, opts: IndicatorImportOptions): Promise<RunView> {

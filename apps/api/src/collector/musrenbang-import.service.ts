@@ -36,12 +36,7 @@ export class MusrenbangImportService {
   ) {}
 
   async import(input: Readable | string | Buffer, opts: ImportOptions): Promise<RunView> {
-    const { run, release } = await this.runs.startImport('import:musrenbang');
-    try {
-      return await this.importRun(run, input, opts);
-    } finally {
-      await release();
-    }
+    return this.runs.runImport('import:musrenbang', (run) => this.importRun(run, input, opts));
   }
 
   private async importRun(run: SyncRunEntity, input: Readable | string | Buffer, opts: ImportOptions): Promise<RunView> {

@@ -97,10 +97,10 @@ export class SyncRunsService implements OnApplicationBootstrap {
   }
 
   /**
-   * A file import's run, started and locked for the import's duration;
-   * `release` after `finish` (also when the import throws).
+   * Runs `work` as a file import: its run is started and locked for the
+   * import's duration, and unlocked afterwards (also when the import throws).
    */
-  async startImport(trigger: string): Promise<{ run: SyncRunEntity; release(): Promise<void> }> {
+  async runImport<T>(trigger: string, work: (run: SyncRunEntity) => Promise<T>): Promise<T> {
     await this.markInterrupted();
     const run = await this.queue(null, trigger, null);
     const qr = this.dataSource.createQueryRunner();
@@ -108,17 +108,11 @@ export class SyncRunsService implements OnApplicationBootstrap {
     try {
       await qr.query(`SELECT pg_advisory_lock(hashtext($1))`, [importRunLock(run.id)]);
       await this.start(run);
-    } catch (err) {
+      return await work(run);
+    } finally {
+      await qr.query(`SELECT pg_advisory_unlock(hashtext($1))`, [importRunLock(run.id)]).catch(() => undefined);
       await qr.release();
-      throw err;
     }
-    return {
-      run,
-      release: async () => {
-        await qr.query(`SELECT pg_advisory_unlock(hashtext($1))`, [importRunLock(run.id)]).catch(() => undefined);
-        await qr.release();
-      },
-    };
   }
 
   private get repo() {
