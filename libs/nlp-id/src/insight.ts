@@ -18,6 +18,9 @@ export interface InsightResult {
 
 export class InsightEngine {
   readonly pipeline: IndonesianTextPipeline;
+  /** Reused per document (analysis is synchronous); valid up to the analysis' token count. */
+  private readonly tokenLexemes: Lexeme[] = [];
+  private readonly stemLexemes: Lexeme[] = [];
 
   /** Without a sentiment model the lexicon alone decides. */
   constructor(readonly topic: TopicModel, readonly sentiment?: SentimentModel, tokenizerOptions?: WinkTokenizerOptions) {
@@ -26,8 +29,8 @@ export class InsightEngine {
 
   analyze(text: string): InsightResult {
     // one lexeme lookup per token in the pipeline; the models read their feature ids off the records
-    const tokenLexemes: Lexeme[] = [];
-    const stemLexemes: Lexeme[] = [];
+    const tokenLexemes = this.tokenLexemes;
+    const stemLexemes = this.stemLexemes;
     const analysis = this.pipeline.analyzeLexemes(text, tokenLexemes, stemLexemes);
     return {
       analysis,

@@ -63,6 +63,8 @@ export interface Lexeme {
   readonly slangWords: readonly string[] | null;
   /** Records of `slangWords`, filled on first use. */
   slangLex: readonly Lexeme[] | undefined;
+  /** " " + `text`, filled on first use (the pipeline joins normalised text from these). */
+  spaced: string | undefined;
 }
 
 function lexWeight(word: string): number | undefined {
@@ -106,6 +108,7 @@ function build(t: string): Lexeme {
     slangHeads: slangBigramHeads(t) ?? null,
     slangWords: slangLookup(t) ?? null,
     slangLex: undefined,
+    spaced: undefined,
   };
 }
 
@@ -169,6 +172,12 @@ export function negatedLexeme(l: Lexeme): Lexeme {
 export function negatedStemLexeme(l: Lexeme): Lexeme {
   let s = l.negStemLex;
   if (s === undefined) s = l.negStemLex = lexeme(NEGATION_PREFIX + l.stem);
+  return s;
+}
+
+export function spaced(l: Lexeme): string {
+  let s = l.spaced;
+  if (s === undefined) s = l.spaced = ' ' + l.text;
   return s;
 }
 

@@ -2,7 +2,7 @@ import { DEFAULT_NEGATION_WINDOW } from './negation';
 import { cleanText, normalizeCleaned } from './normalize';
 import { detectPii, redactPii, type PiiMatch } from './pii';
 import {
-  W_NEGATOR, W_SCOPE_BREAK, W_TRANSPARENT, lexeme, negatedLexeme, negatedStemLexeme, slangLexemes, stemLexeme, type Lexeme,
+  W_NEGATOR, W_SCOPE_BREAK, W_TRANSPARENT, lexeme, negatedLexeme, negatedStemLexeme, slangLexemes, spaced, stemLexeme, type Lexeme,
 } from './lexeme';
 import { scoreSentimentLexemes, type SentimentResult } from './sentiment';
 import { SLANG_RULE_DR, SLANG_RULE_G, SLANG_RULE_KALI, kaliReading } from './slang';
@@ -31,19 +31,21 @@ function isPiiWord(t: string): boolean {
 }
 
 /**
- * `expandSlangTokens` on the tokenizer's output, appending the expanded
- * tokens, kinds and their lexeme records. A token that is the lone form of a
- * wink entry finds its record on the entry, so the common case costs no lookup.
+ * `expandSlangTokens` on the first `n` tokens of the tokenizer's output,
+ * writing the expanded tokens, kinds and their lexeme records from index 0;
+ * returns their count. A token that is the lone form of a wink entry finds
+ * its record on the entry, so the common case costs no lookup.
  */
 function expandSlangLexemes(
   rawT: readonly string[],
   rawK: readonly TokenKind[],
   rawE: readonly (WinkEntry | null)[],
+  n: number,
   outT: string[],
   outK: TokenKind[],
   outL: Lexeme[],
-): void {
-  const n = rawT.length;
+): number {
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const e = rawE[i];
     let l: Lexeme;
@@ -53,16 +55,16 @@ function expandSlangLexemes(
     } else l = lexeme(rawT[i]);
     const k = rawK[i];
     if (k !== 'word') {
-      outT.push(l.text);
-      outK.push(k);
-      outL.push(l);
+      outT[m] = l.text;
+      outK[m] = k;
+      outL[m++] = l;
       continue;
     }
     const heads = l.slangHeads;
     if (heads !== null && i + 1 < n && rawK[i + 1] === 'word') {
       const bi = heads.get(rawT[i + 1]);
       if (bi) {
-        for (const w of bi) pushWord(lexeme(w), outT, outK, outL);
+        for (const w of bi) m = putWord(lexeme(w), outT, outK, outL, m);
         i++;
         continue;
       }
@@ -70,33 +72,35 @@ function expandSlangLexemes(
     const rule = l.slangRule;
     if (rule !== 0) {
       if (rule === SLANG_RULE_KALI) {
-        pushWord(lexeme(kaliReading(rawT, rawK, i)), outT, outK, outL);
+        m = putWord(lexeme(kaliReading(rawT, rawK, i, n)), outT, outK, outL, m);
         continue;
       }
       if (rule === SLANG_RULE_DR && i + 1 < n && rawT[i + 1] === '.') {
-        pushWord(lexeme('dokter'), outT, outK, outL);
+        m = putWord(lexeme('dokter'), outT, outK, outL, m);
         i++;
         continue;
       }
       if (rule === SLANG_RULE_G) {
-        pushWord(i > 0 && rawK[i - 1] === 'number' ? l : lexeme('tidak'), outT, outK, outL);
+        m = putWord(i > 0 && rawK[i - 1] === 'number' ? l : lexeme('tidak'), outT, outK, outL, m);
         continue;
       }
     }
     const rep = slangLexemes(l);
-    if (rep !== null) for (let j = 0; j < rep.length; j++) pushWord(rep[j], outT, outK, outL);
+    if (rep !== null) for (let j = 0; j < rep.length; j++) m = putWord(rep[j], outT, outK, outL, m);
     else {
-      outT.push(l.text);
-      outK.push(k);
-      outL.push(l);
+      outT[m] = l.text;
+      outK[m] = k;
+      outL[m++] = l;
     }
   }
+  return m;
 }
 
-function pushWord(l: Lexeme, outT: string[], outK: TokenKind[], outL: Lexeme[]): void {
-  outT.push(l.text);
-  outK.push('word');
-  outL.push(l);
+function putWord(l: Lexeme, outT: string[], outK: TokenKind[], outL: Lexeme[], m: number): number {
+  outT[m] = l.text;
+  outK[m] = 'word';
+  outL[m] = l;
+  return m + 1;
 }
 
 /** `markNegation` on lexeme records (the word lists are flags on the records), into `neg` (length = token count). */
@@ -128,6 +132,8 @@ export class IndonesianTextPipeline {
   private readonly allKinds: TokenKind[] = [];
   private readonly allLexemes: Lexeme[] = [];
   private neg = new Int32Array(64);
+  private readonly outTokens: string[] = [];
+  private readonly outStems: string[] = [];
 
   constructor(options: WinkTokenizerOptions = {}) {
     this.tokenizer = new WinkTokenizer(options);
@@ -138,66 +144,62 @@ export class IndonesianTextPipeline {
   }
 
   /**
-   * @internal `analyze`, also appending to `tokenLexemes` / `stemLexemes`
-   * (pass empty arrays) the lexeme records of `tokens` / `stems`, so the
-   * insight engine's models need no lookups of their own.
+   * @internal `analyze`, also writing from index 0 into `tokenLexemes` /
+   * `stemLexemes` the lexeme records of `tokens` / `stems`, so the insight
+   * engine's models need no lookups of their own. Entries past
+   * `tokens.length` are stale: callers may reuse the arrays.
    */
   analyzeLexemes(text: string, tokenLexemes: Lexeme[] | undefined, stemLexemes: Lexeme[] | undefined): TextAnalysis {
     const cleaned = cleanText(text ?? '');
     const pii = detectPii(cleaned);
     const safe = pii.length ? redactPii(cleaned, pii) : cleaned;
-    // per-document work arrays, reused (analysis is synchronous and none of them is returned)
+    // Per-document work arrays, reused (analysis is synchronous and none of them is returned). They are
+    // written from index 0 with a count and never truncated: truncating frees an array's storage.
     const rawT = this.rawTokens;
     const rawK = this.rawKinds;
     const rawE = this.rawEntries;
-    rawT.length = 0;
-    rawK.length = 0;
-    rawE.length = 0;
-    this.tokenizer.tokenizeInto(normalizeCleaned(safe), rawT, rawK, rawE);
+    const rawN = this.tokenizer.tokenizeInto(normalizeCleaned(safe), rawT, rawK, rawE);
     const all = this.allTokens;
     const kinds = this.allKinds;
     const lexemes = this.allLexemes;
-    all.length = 0;
-    kinds.length = 0;
-    lexemes.length = 0;
-    expandSlangLexemes(rawT, rawK, rawE, all, kinds, lexemes);
-    const n = all.length;
+    const n = expandSlangLexemes(rawT, rawK, rawE, rawN, all, kinds, lexemes);
     if (this.neg.length < n) this.neg = new Int32Array(Math.max(n, this.neg.length * 2));
     const neg = this.neg.subarray(0, n);
     markNegationLexemes(lexemes, kinds, neg);
-    const sentiment = scoreSentimentLexemes(all, kinds, neg, lexemes);
+    const sentiment = scoreSentimentLexemes(all, kinds, neg, lexemes, n);
 
-    const tokens: string[] = [];
-    const stems: string[] = [];
+    const outT = this.outTokens;
+    const outS = this.outStems;
+    let m = 0;
     let normalized = '';
     for (let i = 0; i < n; i++) {
       const t = all[i];
       const kind = kinds[i];
       if (t === '[' || t === ']') continue;
-      normalized += normalized && kind !== 'punct' ? ' ' + t : t;
-      if ((kind !== 'word' && kind !== 'money' && kind !== 'hashtag') || isPiiWord(t)) continue;
       const l = lexemes[i];
+      normalized += normalized && kind !== 'punct' ? spaced(l) : t;
+      if ((kind !== 'word' && kind !== 'money' && kind !== 'hashtag') || isPiiWord(t)) continue;
       if (neg[i] >= 0) {
         // NOT_token and NOT_stem, kept on the record so they are built once per word
         const nt = negatedLexeme(l);
         const ns = negatedStemLexeme(l);
-        tokens.push(nt.text);
-        stems.push(ns.text);
-        if (tokenLexemes) tokenLexemes.push(nt);
-        if (stemLexemes) stemLexemes.push(ns);
+        outT[m] = nt.text;
+        outS[m] = ns.text;
+        if (tokenLexemes) tokenLexemes[m] = nt;
+        if (stemLexemes) stemLexemes[m] = ns;
+        m++;
       } else if (l.content) {
-        tokens.push(t);
-        if (tokenLexemes) tokenLexemes.push(l);
-        if (kind === 'word') {
-          const sl = stemLexeme(l);
-          stems.push(sl.text);
-          if (stemLexemes) stemLexemes.push(sl);
-        } else {
-          stems.push(t);
-          if (stemLexemes) stemLexemes.push(l);
-        }
+        const sl = kind === 'word' ? stemLexeme(l) : l;
+        outT[m] = t;
+        outS[m] = sl.text;
+        if (tokenLexemes) tokenLexemes[m] = l;
+        if (stemLexemes) stemLexemes[m] = sl;
+        m++;
       }
     }
+    // exact-size copies: the scratch arrays are reused for the next document
+    const tokens = outT.slice(0, m);
+    const stems = outS.slice(0, m);
     return { normalized, tokens, stems, sentiment, pii };
   }
 

@@ -48,14 +48,17 @@ export function scoreSentiment(
   return scoreSentimentLexemes(tokens, kinds, negatedBy, lexemes);
 }
 
-/** `scoreSentiment` with the tokens' lexeme records already looked up (the pipeline has them). */
+/**
+ * `scoreSentiment` with the tokens' lexeme records already looked up (the
+ * pipeline has them), on the first `n` tokens (the pipeline's arrays are reused).
+ */
 export function scoreSentimentLexemes(
   tokens: readonly string[],
   kinds: readonly TokenKind[],
   negatedBy: Int32Array,
   lexemes: readonly Lexeme[],
+  n = tokens.length,
 ): SentimentResult {
-  const n = tokens.length;
   const hits: Hit[] = [];
   let hasRequest = false;
   let hasInfo = false;
@@ -65,7 +68,7 @@ export function scoreSentimentLexemes(
   let firstTokenQuestion = false;
   let hypo = false;
   let sentenceStart = 0;
-  const openingPraise = new Set<number>();
+  let openingPraise = false;
 
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
@@ -179,7 +182,7 @@ export function scoreSentimentLexemes(
     const praise = PRAISE_WORDS.has(t) && w > 0;
     if (praise && i - sentenceStart <= 1) {
       // "Mantap, ..." / "Hebat sekali, ...": praise opening a sentence and cut off by a comma
-      for (let j = i + span; j < n && j <= i + span + 2; j++) if (tokens[j] === ',' || tokens[j] === '!') openingPraise.add(i);
+      for (let j = i + span; j < n && j <= i + span + 2; j++) if (tokens[j] === ',' || tokens[j] === '!') openingPraise = true;
     }
     if (w !== 0) hits.push({ i, term: span > 1 ? term : t, w, praise, hypo });
     i += span - 1;
@@ -207,7 +210,7 @@ export function scoreSentimentLexemes(
   const sarcasm =
     firstPraise !== Infinity &&
     (((hasSarcasmCue || quotedPraise) && negSum >= 1) ||
-      (openingPraise.size > 0 && negSum >= 1.5 && strongNeg >= 1 && firstPraise < firstNeg && !hasContrast));
+      (openingPraise && negSum >= 1.5 && strongNeg >= 1 && firstPraise < firstNeg && !hasContrast));
   let sum = 0;
   const infoLike = hasInfo;
   for (const h of hits) {

@@ -265,9 +265,9 @@ const TIMES_BEFORE = new Set([
 ]);
 
 /** "kali" at `i`: "sungai" (river) after "di"/"tepi"… or before "madiun"/"meluap"…, unless a count precedes it. */
-export function kaliReading(tokens: readonly string[], kinds: readonly string[], i: number): 'sungai' | 'kali' {
+export function kaliReading(tokens: readonly string[], kinds: readonly string[], i: number, n = tokens.length): 'sungai' | 'kali' {
   const prev = i > 0 ? tokens[i - 1] : '';
-  const next = i + 1 < tokens.length ? tokens[i + 1] : '';
+  const next = i + 1 < n ? tokens[i + 1] : '';
   const prevIsCount = TIMES_BEFORE.has(prev) || (i > 0 && kinds[i - 1] === 'number');
   return !prevIsCount && (RIVER_BEFORE.has(prev) || RIVER_AFTER.has(next)) ? 'sungai' : 'kali';
 }

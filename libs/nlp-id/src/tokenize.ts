@@ -146,18 +146,21 @@ function makeEntry(value: string, type: string): WinkEntry {
 }
 
 /** wink keeps a quote glued to the word ("katanya'"); quotes matter for sarcasm, so they become tokens of their own. */
-function pushQuoted(v: string, tokens: string[], kinds: TokenKind[], entries: (WinkEntry | null)[] | undefined): void {
+function putQuoted(v: string, tokens: string[], kinds: TokenKind[], entries: (WinkEntry | null)[] | undefined, n: number): number {
   const lead = v.startsWith("'");
   const core = v.replace(/^'+|'+$/g, '');
-  if (lead) push(tokens, kinds, entries, "'", 'punct');
-  if (core) push(tokens, kinds, entries, core, 'word');
-  if (v.endsWith("'")) push(tokens, kinds, entries, "'", 'punct');
+  if (lead) n = put(tokens, kinds, entries, n, "'", 'punct');
+  if (core) n = put(tokens, kinds, entries, n, core, 'word');
+  if (v.endsWith("'")) n = put(tokens, kinds, entries, n, "'", 'punct');
+  return n;
 }
 
-function push(tokens: string[], kinds: TokenKind[], entries: (WinkEntry | null)[] | undefined, v: string, kind: TokenKind): void {
-  tokens.push(v);
-  kinds.push(kind);
-  if (entries) entries.push(null);
+/** Writes a token that is no wink entry's lone form at position n; returns the next position. */
+function put(tokens: string[], kinds: TokenKind[], entries: (WinkEntry | null)[] | undefined, n: number, v: string, kind: TokenKind): number {
+  tokens[n] = v;
+  kinds[n] = kind;
+  if (entries) entries[n] = null;
+  return n + 1;
 }
 
 /**
@@ -169,6 +172,8 @@ export class WinkTokenizer {
   private nlp: WinkInstance;
   /** WinkEntry by wink uniqueId, for the current instance only (ids are per instance). */
   private entries: (WinkEntry | undefined)[] = [];
+  /** spacesBefore's answer, reused. */
+  private spaces = new Int32Array(64);
   private docsSinceReset = 0;
   private charsSinceReset = 0;
   private gen = 1;
@@ -211,11 +216,13 @@ export class WinkTokenizer {
   }
 
   /**
-   * @internal `tokenize` appending to the caller's arrays; `entries` (if
-   * given) receives, parallel to the tokens, the WinkEntry a token is the
-   * lone form of, or null for joined/split tokens.
+   * @internal `tokenize` into the caller's arrays from index 0, returning the
+   * token count; entries past it are left over from earlier calls (the
+   * pipeline reuses its arrays, and truncating an array frees its storage).
+   * `entries` (if given) receives, parallel to the tokens, the WinkEntry a
+   * token is the lone form of, or null for joined/split tokens.
    */
-  tokenizeInto(text: string, tokens: string[], kinds: TokenKind[], entries: (WinkEntry | null)[] | undefined): void {
+  tokenizeInto(text: string, tokens: string[], kinds: TokenKind[], entries: (WinkEntry | null)[] | undefined): number {
     if (this.docsSinceReset >= this.resetEveryDocs || this.charsSinceReset >= this.resetEveryChars) this.reset();
     this.docsSinceReset++;
     this.charsSinceReset += text.length;
@@ -241,44 +248,73 @@ export class WinkTokenizer {
       for (let i = 0; i < n; i++) if (table[ids[i]] === undefined) table[ids[i]] = makeEntry(values[i], types[i]);
     }
     // Spaces are only consulted after a "-" or "." token following a word, which text without those
-    // characters cannot have; read them (one more pass in wink) only when such a pair turns up.
+    // characters cannot have; worked out only when such a pair turns up.
     const mayJoin = text.includes('-') || text.includes('.');
-    let spaces: string[] | null = null;
+    let spaces: Int32Array | null = null;
+    let m = 0;
 
     for (let i = 0; i < n; i++) {
       const e = table[ids[i]] as WinkEntry;
       if (e.kind === 'word' && mayJoin && i + 1 < n) {
         const next = (table[ids[i + 1]] as WinkEntry).value;
         if (next === '-' || next === '.') {
-          if (spaces === null) spaces = t.out(its.precedingSpaces);
+          if (spaces === null) spaces = this.spacesBefore(text, ids, t);
           // word-word-word joined by hyphens without spaces: one token
-          if (i + 2 < n && spaces[i + 1] === '' && spaces[i + 2] === '' && next === '-' && (table[ids[i + 2]] as WinkEntry).joinable) {
+          if (i + 2 < n && spaces[i + 1] === 0 && spaces[i + 2] === 0 && next === '-' && (table[ids[i + 2]] as WinkEntry).joinable) {
             let v = e.value;
             while (
-              i + 2 < n && (table[ids[i + 1]] as WinkEntry).value === '-' && spaces[i + 1] === '' && spaces[i + 2] === '' &&
+              i + 2 < n && (table[ids[i + 1]] as WinkEntry).value === '-' && spaces[i + 1] === 0 && spaces[i + 2] === 0 &&
               (table[ids[i + 2]] as WinkEntry).joinable
             ) {
               v = v + '-' + (table[ids[i + 2]] as WinkEntry).value;
               i += 2;
             }
             const w = finishWord(v);
-            if (w.abbrevDot && i + 1 < n && (table[ids[i + 1]] as WinkEntry).value === '.' && spaces[i + 1] === '') i++;
-            if (isQuoted(w.v, w.kind)) pushQuoted(w.v, tokens, kinds, entries);
-            else push(tokens, kinds, entries, w.v, w.kind);
+            if (w.abbrevDot && i + 1 < n && (table[ids[i + 1]] as WinkEntry).value === '.' && spaces[i + 1] === 0) i++;
+            m = isQuoted(w.v, w.kind) ? putQuoted(w.v, tokens, kinds, entries, m) : put(tokens, kinds, entries, m, w.v, w.kind);
             continue;
           }
-          if (e.abbrevDot && next === '.' && spaces[i + 1] === '') i++;
+          if (e.abbrevDot && next === '.' && spaces[i + 1] === 0) i++;
         }
       }
       if (e.skip) continue;
       if (e.quoted) {
-        pushQuoted(e.out, tokens, kinds, entries);
+        m = putQuoted(e.out, tokens, kinds, entries, m);
         continue;
       }
-      tokens.push(e.out);
-      kinds.push(e.outKind);
-      if (entries) entries.push(e);
+      tokens[m] = e.out;
+      kinds[m] = e.outKind;
+      if (entries) entries[m] = e;
+      m++;
     }
+    return m;
+  }
+
+  /**
+   * How many spaces precede each token. wink's values with their preceding
+   * spaces spell the text, so walking the text gives the counts without
+   * another pass through wink; where the text does not line up (characters
+   * wink reads as space other than " ") wink's own answer is used.
+   */
+  private spacesBefore(text: string, ids: readonly number[], t: WinkTokens): Int32Array {
+    const n = ids.length;
+    if (this.spaces.length < n) this.spaces = new Int32Array(Math.max(n, this.spaces.length * 2));
+    const out = this.spaces;
+    const table = this.entries;
+    let p = 0;
+    for (let i = 0; i < n; i++) {
+      const start = p;
+      while (text.charCodeAt(p) === 32) p++;
+      const v = (table[ids[i]] as WinkEntry).value;
+      if (!text.startsWith(v, p)) {
+        const wink = t.out(this.nlp.its.precedingSpaces);
+        for (let j = 0; j < n; j++) out[j] = wink[j].length;
+        return out;
+      }
+      out[i] = p - start;
+      p += v.length;
+    }
+    return out;
   }
 }
 

@@ -236,8 +236,12 @@ export class TopicModel {
   private stamp = 0;
   private featIds = new Int32Array(64);
   private featSrc = new Int32Array(64);
-  private readonly charPos: number[] = [];
-  private readonly charPush: number[] = [];
+  // reasons(): candidates (push, position * 2 + 1 for a pair), sized to the feature count
+  private reasonPush = new Float64Array(64);
+  private reasonAt = new Int32Array(64);
+  // reasons(): per unknown word, its position and the summed push of its character n-grams
+  private runPos = new Int32Array(64);
+  private runPush = new Float64Array(64);
 
   constructor(counts: NbCounts, options: TopicModelOptions, temperature: number, metrics: TopicModelMetrics, version?: string) {
     this.options = resolve(options);
@@ -502,14 +506,22 @@ export class TopicModel {
     const w = this.weights;
     const ids = this.featIds;
     const src = this.featSrc;
-    // candidates in insertion order: push and position * 2 + (1 for a pair)
-    const push: number[] = [];
-    const at: number[] = [];
-    // character n-grams of one unknown word add up to one reason for that word
-    const charPos = this.charPos;
-    const charPush = this.charPush;
-    charPos.length = 0;
-    charPush.length = 0;
+    // candidates in insertion order: push and position * 2 + (1 for a pair); at most one per feature
+    if (this.reasonPush.length < n) {
+      const size = Math.max(n, this.reasonPush.length * 2);
+      this.reasonPush = new Float64Array(size);
+      this.reasonAt = new Int32Array(size);
+      this.runPush = new Float64Array(size);
+      this.runPos = new Int32Array(size);
+    }
+    const push = this.reasonPush;
+    const at = this.reasonAt;
+    // Character n-grams of one unknown word add up to one reason for that word, listed after the
+    // word and pair candidates. Features come in position order with a word's n-grams together.
+    const runPos = this.runPos;
+    const runPush = this.runPush;
+    let runs = 0;
+    let m = 0;
     for (let j = 0; j < n; j++) {
       const i = ids[j];
       const base = i * K;
@@ -518,27 +530,25 @@ export class TopicModel {
       const pos = (src[j] / 3) | 0;
       const kind = src[j] - pos * 3;
       if (kind === KIND_CHAR) {
-        const k = charPos.lastIndexOf(pos);
-        if (k >= 0) charPush[k] += p;
+        if (runs > 0 && runPos[runs - 1] === pos) runPush[runs - 1] += p;
         else {
-          charPos.push(pos);
-          charPush.push(p);
+          runPos[runs] = pos;
+          runPush[runs++] = p;
         }
       } else if (p > 0) {
         // pairs with a negated word read badly ("tidak rusak tidak lagi"); the single words carry them
         if (kind === KIND_PAIR && (tokens[pos].startsWith(NEGATION_PREFIX) || tokens[pos + 1].startsWith(NEGATION_PREFIX))) continue;
-        push.push(p);
-        at.push(pos * 2 + (kind === KIND_PAIR ? 1 : 0));
+        push[m] = p;
+        at[m++] = pos * 2 + (kind === KIND_PAIR ? 1 : 0);
       }
     }
-    for (let j = 0; j < charPos.length; j++) {
-      if (charPush[j] > 0) {
-        push.push(charPush[j]);
-        at.push(charPos[j] * 2);
+    for (let r = 0; r < runs; r++) {
+      if (runPush[r] > 0) {
+        push[m] = runPush[r];
+        at[m++] = runPos[r] * 2;
       }
     }
     // stable insertion sort by push, largest first (ties keep insertion order, as Array#sort does)
-    const m = push.length;
     for (let a = 1; a < m; a++) {
       const p = push[a];
       const q = at[a];

@@ -16,6 +16,22 @@ describe('WinkTokenizer', () => {
     expect(s.tokens).not.toContain('.');
   });
 
+  it('joins hyphens and abbreviation dots only where no space separates them, whatever the space is', () => {
+    const t = new WinkTokenizer();
+    expect(t.tokenize('anak-anak main bola-bolaan di jl. x').tokens).toEqual(['anak-anak', 'main', 'bola-bolaan', 'di', 'jl', 'x']);
+    expect(t.tokenize('anak - anak').tokens).toEqual(['anak', '-', 'anak']);
+    expect(t.tokenize('di jl . x').tokens).toEqual(['di', 'jl', '.', 'x']);
+    // wink reads no-break and em spaces as spaces too (their counts then come from wink itself)
+    for (const gap of ['\u00a0', '\u2003']) {
+      expect(t.tokenize(`anak${gap}-anak`).tokens).toEqual(['anak', '-', 'anak']);
+      expect(t.tokenize(`anak-${gap}anak`).tokens).toEqual(['anak', '-', 'anak']);
+      expect(t.tokenize(`jl${gap}. x`).tokens).toEqual(['jl', '.', 'x']);
+      expect(t.tokenize(`x${gap}${gap}anak-anak${gap}jl. x`).tokens).toEqual(['x', 'anak-anak', 'jl', 'x']);
+    }
+    // and tabs and line breaks as tokens of their own
+    expect(t.tokenize('x\tjl. anak\n-anak').tokens).toEqual(['x', '\t', 'jl', 'anak', '\n', '-', 'anak']);
+  });
+
   it('rebuilds the wink instance every N documents so its lexicon cannot grow without bound', () => {
     const t = new WinkTokenizer({ resetEveryDocs: 1000 });
     for (let i = 0; i < 5500; i++) t.tokenize(`kata${i} baru${i * 7} unik${i * 13}`);
