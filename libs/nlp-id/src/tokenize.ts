@@ -9,8 +9,12 @@ interface WinkItsHelpers {
   precedingSpaces: unknown;
   uniqueId: unknown;
 }
+interface WinkToken {
+  out(helper?: unknown): unknown;
+}
 interface WinkTokens {
   out(helper?: unknown): string[];
+  itemAt(k: number): WinkToken;
 }
 interface WinkDoc {
   tokens(): WinkTokens;
@@ -233,19 +237,27 @@ export class WinkTokenizer {
     const ids = t.out(its.uniqueId) as unknown as number[];
     const table = this.entries;
     const n = ids.length;
-    let missing = false;
+    let missing = 0;
     for (let i = 0; i < n; i++) {
       const id = ids[i];
       if (id >= table.length) {
         // grow densely (ids are small integers; a sparse array would fall back to a hash table)
         while (table.length <= id) table.push(undefined);
       }
-      if (table[id] === undefined) missing = true;
+      if (table[id] === undefined) missing++;
     }
-    if (missing) {
+    if (missing * 4 > n) {
+      // many new: one pass each for all values and types
       const values = t.out(its.value);
       const types = t.out(its.type);
       for (let i = 0; i < n; i++) if (table[ids[i]] === undefined) table[ids[i]] = makeEntry(values[i], types[i]);
+    } else if (missing > 0) {
+      // a few new words (the usual case): ask wink about those tokens only
+      for (let i = 0; i < n; i++) {
+        if (table[ids[i]] !== undefined) continue;
+        const item = t.itemAt(i);
+        table[ids[i]] = makeEntry(item.out(its.value) as unknown as string, item.out(its.type) as unknown as string);
+      }
     }
     // Spaces are only consulted after a "-" or "." token following a word, which text without those
     // characters cannot have; worked out only when such a pair turns up.
