@@ -98,6 +98,8 @@ export interface WinkEntry {
   readonly kind: TokenKind;
   /** wink's type is word or number: may be the tail of a hyphen join. */
   readonly joinable: boolean;
+  /** "-" or ".": may join the word before it (hyphen joins, abbreviation dots). */
+  readonly joiner: boolean;
   /** The token a lone occurrence emits (abbreviation dot dropped) and its kind (money, word…). */
   readonly out: string;
   readonly outKind: TokenKind;
@@ -144,6 +146,7 @@ function makeEntry(value: string, type: string): WinkEntry {
   return {
     value, kind, out, outKind, abbrevDot, data: undefined,
     joinable: type === 'word' || type === 'number',
+    joiner: value === '-' || value === '.',
     skip: kind === 'other' && value === '_',
     quoted: isQuoted(out, outKind),
   };
@@ -259,20 +262,21 @@ export class WinkTokenizer {
         table[ids[i]] = makeEntry(item.out(its.value) as unknown as string, item.out(its.type) as unknown as string);
       }
     }
-    // Spaces are only consulted after a "-" or "." token following a word, which text without those
-    // characters cannot have; worked out only when such a pair turns up.
-    const mayJoin = text.includes('-') || text.includes('.');
+    // Spaces matter only between a word and a following "-" (hyphen joins) or "." (after an
+    // abbreviation); they are worked out the first time such a pair turns up.
     let spaces: Int32Array | null = null;
     let m = 0;
 
     for (let i = 0; i < n; i++) {
       const e = table[ids[i]] as WinkEntry;
-      if (e.kind === 'word' && mayJoin && i + 1 < n) {
+      if (e.kind === 'word' && i + 1 < n && (table[ids[i + 1]] as WinkEntry).joiner) {
         const next = (table[ids[i + 1]] as WinkEntry).value;
-        if (next === '-' || next === '.') {
+        const hyphen = next === '-' && i + 2 < n && (table[ids[i + 2]] as WinkEntry).joinable;
+        const dot = next === '.' && e.abbrevDot;
+        if (hyphen || dot) {
           if (spaces === null) spaces = this.spacesBefore(text, ids, t);
           // word-word-word joined by hyphens without spaces: one token
-          if (i + 2 < n && spaces[i + 1] === 0 && spaces[i + 2] === 0 && next === '-' && (table[ids[i + 2]] as WinkEntry).joinable) {
+          if (hyphen && spaces[i + 1] === 0 && spaces[i + 2] === 0) {
             let v = e.value;
             while (
               i + 2 < n && (table[ids[i + 1]] as WinkEntry).value === '-' && spaces[i + 1] === 0 && spaces[i + 2] === 0 &&
@@ -286,7 +290,7 @@ export class WinkTokenizer {
             m = isQuoted(w.v, w.kind) ? putQuoted(w.v, tokens, kinds, entries, m) : put(tokens, kinds, entries, m, w.v, w.kind);
             continue;
           }
-          if (e.abbrevDot && next === '.' && spaces[i + 1] === 0) i++;
+          if (dot && spaces[i + 1] === 0) i++;
         }
       }
       if (e.skip) continue;
