@@ -103,10 +103,9 @@ function putWord(l: Lexeme, outT: string[], outK: TokenKind[], outL: Lexeme[], m
   return m + 1;
 }
 
-/** `markNegation` on lexeme records (the word lists are flags on the records), into `neg` (length = token count). */
-function markNegationLexemes(lexemes: readonly Lexeme[], kinds: readonly TokenKind[], neg: Int32Array): void {
-  const n = neg.length;
-  neg.fill(-1);
+/** `markNegation` on the first `n` lexeme records (the word lists are flags on the records), into `neg`. */
+function markNegationLexemes(lexemes: readonly Lexeme[], kinds: readonly TokenKind[], neg: Int32Array, n: number): void {
+  neg.fill(-1, 0, n);
   for (let i = 0; i < n; i++) {
     if ((lexemes[i].flags & W_NEGATOR) === 0) continue;
     let left = DEFAULT_NEGATION_WINDOW;
@@ -164,8 +163,8 @@ export class IndonesianTextPipeline {
     const lexemes = this.allLexemes;
     const n = expandSlangLexemes(rawT, rawK, rawE, rawN, all, kinds, lexemes);
     if (this.neg.length < n) this.neg = new Int32Array(Math.max(n, this.neg.length * 2));
-    const neg = this.neg.subarray(0, n);
-    markNegationLexemes(lexemes, kinds, neg);
+    const neg = this.neg;
+    markNegationLexemes(lexemes, kinds, neg, n);
     const sentiment = scoreSentimentLexemes(all, kinds, neg, lexemes, n);
 
     const outT = this.outTokens;
