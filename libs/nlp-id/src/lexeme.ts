@@ -31,6 +31,8 @@ export const W_NEGATOR = 64;
 export const W_SCOPE_BREAK = 128;
 /** Sits inside a negation without being its target (negation.ts TRANSPARENT). */
 export const W_TRANSPARENT = 256;
+/** Holds a "?" (the text asks something). */
+export const W_QUESTION_MARK = 512;
 
 export interface Lexeme {
   readonly text: string;
@@ -85,7 +87,8 @@ function build(t: string): Lexeme {
     (QUESTION_WORDS.has(t) ? W_QUESTION : 0) |
     (NEGATORS.has(t) ? W_NEGATOR : 0) |
     (SCOPE_BREAKERS.has(t) ? W_SCOPE_BREAK : 0) |
-    (TRANSPARENT.has(t) ? W_TRANSPARENT : 0);
+    (TRANSPARENT.has(t) ? W_TRANSPARENT : 0) |
+    (t.includes('?') ? W_QUESTION_MARK : 0);
   return {
     text: t,
     flags,

@@ -2,7 +2,7 @@ import { DEFAULT_NEGATION_WINDOW } from './negation';
 import { cleanText, normalizeCleaned } from './normalize';
 import { detectPii, redactPii, type PiiMatch } from './pii';
 import {
-  W_NEGATOR, W_SCOPE_BREAK, W_TRANSPARENT, lexeme, negatedLexeme, negatedStemLexeme, slangLexemes, spaced, stemLexeme, type Lexeme,
+  W_NEGATOR, W_QUESTION_MARK, W_SCOPE_BREAK, W_TRANSPARENT, lexeme, negatedLexeme, negatedStemLexeme, slangLexemes, spaced, stemLexeme, type Lexeme,
 } from './lexeme';
 import { scoreSentimentLexemes, type SentimentResult } from './sentiment';
 import { SLANG_RULE_DR, SLANG_RULE_G, SLANG_RULE_KALI, kaliReading } from './slang';
@@ -10,7 +10,9 @@ import { WinkTokenizer, type TokenKind, type WinkEntry, type WinkTokenizerOption
 
 export interface TextAnalysis {
   /** Cleaned, lower-cased, slang-expanded text with PII already redacted. */
-  normalized: string;
+  readonly normalized: string;
+  /** `normalized` holds a "?": the text asks something (a feature of the sentiment model). */
+  question: boolean;
   /** Content tokens: negation marked ("NOT_ada"), stop words removed, PII and punctuation dropped. */
   tokens: string[];
   /** Stems parallel to `tokens`, keeping the "NOT_" mark. */
@@ -18,6 +20,34 @@ export interface TextAnalysis {
   sentiment: SentimentResult;
   /** PII spans, relative to the cleaned input (see `cleanText`). */
   pii: PiiMatch[];
+}
+
+/**
+ * What the pipeline returns. `normalized` is joined from its parts on first
+ * read: the insight engine never reads it, and building it for every document
+ * cost about 5% of the engine's time.
+ */
+class PipelineAnalysis implements TextAnalysis {
+  private joined: string | undefined;
+
+  constructor(
+    readonly tokens: string[],
+    readonly stems: string[],
+    readonly sentiment: SentimentResult,
+    readonly pii: PiiMatch[],
+    readonly question: boolean,
+    private readonly parts: readonly string[],
+  ) {}
+
+  get normalized(): string {
+    if (this.joined === undefined) this.joined = this.parts.join('');
+    return this.joined;
+  }
+
+  /** The fields of `TextAnalysis` (the getter is not an own property, the parts are). */
+  toJSON(): TextAnalysis {
+    return { normalized: this.normalized, question: this.question, tokens: this.tokens, stems: this.stems, sentiment: this.sentiment, pii: this.pii };
+  }
 }
 
 export interface TermOptions {
@@ -133,6 +163,7 @@ export class IndonesianTextPipeline {
   private neg = new Int32Array(64);
   private readonly outTokens: string[] = [];
   private readonly outStems: string[] = [];
+  private readonly outParts: string[] = [];
 
   constructor(options: WinkTokenizerOptions = {}) {
     this.tokenizer = new WinkTokenizer(options);
@@ -169,14 +200,19 @@ export class IndonesianTextPipeline {
 
     const outT = this.outTokens;
     const outS = this.outStems;
+    const parts = this.outParts;
     let m = 0;
-    let normalized = '';
+    let p = 0;
+    let question = false;
     for (let i = 0; i < n; i++) {
       const t = all[i];
       const kind = kinds[i];
       if (t === '[' || t === ']') continue;
       const l = lexemes[i];
-      normalized += normalized && kind !== 'punct' ? spaced(l) : t;
+      // normalized text: tokens joined by a space, none before punctuation
+      parts[p] = p > 0 && kind !== 'punct' ? spaced(l) : t;
+      p++;
+      if ((l.flags & W_QUESTION_MARK) !== 0) question = true;
       if ((kind !== 'word' && kind !== 'money' && kind !== 'hashtag') || isPiiWord(t)) continue;
       if (neg[i] >= 0) {
         // NOT_token and NOT_stem, kept on the record so they are built once per word
@@ -197,9 +233,7 @@ export class IndonesianTextPipeline {
       }
     }
     // exact-size copies: the scratch arrays are reused for the next document
-    const tokens = outT.slice(0, m);
-    const stems = outS.slice(0, m);
-    return { normalized, tokens, stems, sentiment, pii };
+    return new PipelineAnalysis(outT.slice(0, m), outS.slice(0, m), sentiment, pii, question, parts.slice(0, p));
   }
 
   /** Features for a vectoriser: stems (with NOT_ marks) and, by default, adjacent stem pairs. */

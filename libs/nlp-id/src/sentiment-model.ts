@@ -58,13 +58,13 @@ export interface SentimentModelJSON {
 const LEXICON_FEATURE: Record<SentimentLabel, string> = { negatif: '@lex_negatif', netral: '@lex_netral', positif: '@lex_positif' };
 const QUESTION_FEATURE = '@question';
 
-type SentimentInput = Pick<TextAnalysis, 'tokens' | 'normalized' | 'sentiment'>;
+type SentimentInput = Pick<TextAnalysis, 'tokens' | 'question' | 'sentiment'>;
 
 /** Content tokens (negation-marked, unique) plus the lexicon label and a question flag. */
 export function sentimentFeatures(a: SentimentInput): string[] {
   const out = [...new Set(a.tokens)];
   out.push(LEXICON_FEATURE[a.sentiment.label]);
-  if (a.normalized.includes('?')) out.push(QUESTION_FEATURE);
+  if (a.question) out.push(QUESTION_FEATURE);
   return out;
 }
 
@@ -159,7 +159,7 @@ export class SentimentModel {
         seen[i] = stamp;
       } else if (j === tokens.length) {
         i = index.get(LEXICON_FEATURE[a.sentiment.label]);
-      } else if (a.normalized.includes('?')) {
+      } else if (a.question) {
         i = index.get(QUESTION_FEATURE);
       }
       if (i === undefined) continue;

@@ -13,6 +13,16 @@ describe('pipeline', () => {
     expect(a.sentiment.label).toBe('negatif');
   });
 
+  it('joins normalized text with no space before punctuation, flags questions, and keeps both in JSON', () => {
+    const a = analyzeText('Kapan   jln di depan SDN diperbaiki? Sdh 3 bln, "katanya" minggu ini.');
+    expect(a.normalized).toBe('kapan jalan di depan sdn diperbaiki? sudah 3 bulan," katanya" minggu ini.');
+    expect(a.question).toBe(true);
+    expect(analyzeText('Jalan rusak, mohon diperbaiki.').question).toBe(false);
+    expect(JSON.parse(JSON.stringify(a))).toEqual({
+      normalized: a.normalized, question: true, tokens: a.tokens, stems: a.stems, sentiment: a.sentiment, pii: [],
+    });
+  });
+
   it('builds terms with bigrams for the classifier', () => {
     const terms = extractTerms('lampu jalan mati');
     expect(terms).toEqual(['lampu', 'jalan', 'mati', 'lampu_jalan', 'jalan_mati']);
