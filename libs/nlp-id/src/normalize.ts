@@ -131,6 +131,7 @@ export function normalizeCleaned(cleaned: string): string {
   // Same result as expandDigitReduplication(canonicalNumbers(foldRepeats(lower))) with spaces
   // collapsed, but each regex pass runs only when one scan of the text says it can match.
   let s = cleaned.toLowerCase();
+  const lowered = s;
   let f = scan(s);
   if (f & (F_TRIPLE | F_TRAILING_DOUBLE)) {
     if (f & F_TRIPLE) s = s.replace(FLOOD, foldFlood);
@@ -147,7 +148,8 @@ export function normalizeCleaned(cleaned: string): string {
     if (hasDigitDotDigit(s)) s = s.replace(GROUPED, ungroup);
     if (hasLetterTwo(s)) s = expandDigitReduplication(s);
   }
-  if (s.includes('  ')) s = s.replace(MULTI_SPACE, ' ');
+  // double spaces: in the input (cleanText leaves none) or made by a replacement above ("rp…" is padded)
+  if ((f & F_SPACES || s !== lowered) && s.includes('  ')) s = s.replace(MULTI_SPACE, ' ');
   return s.trim();
 }
 
@@ -178,6 +180,7 @@ const F_PUNCT_PAIR = 4; // two of ! ? . , in a row (PUNCT_FLOOD)
 const F_DIGIT = 8;
 const F_RP = 16; // "rp" (MONEY_RP)
 const F_SCALE = 32; // r/j/m/t right after a digit, or after a digit and one other character (NUMBER_SCALE's units)
+const F_SPACES = 64; // two spaces in a row
 
 /** One pass over lower-case text: which of the normalisation regexes could match at all. */
 function scan(s: string): number {
@@ -200,6 +203,7 @@ function scan(s: string): number {
       prevPunct = false;
     } else {
       if (c >= 48 && c <= 57) f |= F_DIGIT;
+      else if (c === 32 && prev === 32) f |= F_SPACES;
       const punct = c === 33 || c === 63 || c === 46 || c === 44; // ! ? . ,
       if (punct && prevPunct) f |= F_PUNCT_PAIR;
       prevPunct = punct;

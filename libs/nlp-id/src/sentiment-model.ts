@@ -121,7 +121,7 @@ export class SentimentModel {
     let best = 0;
     for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
     const probabilities: Record<string, number> = {};
-    this.labels.forEach((l, i) => (probabilities[l] = Math.round(p[i] * 1e4) / 1e4));
+    for (let i = 0; i < this.labels.length; i++) probabilities[this.labels[i]] = Math.round(p[i] * 1e4) / 1e4;
     return { label: this.labels[best] as SentimentLabel, confidence: probabilities[this.labels[best]], probabilities, lexicon: a.sentiment };
   }
 

@@ -229,12 +229,14 @@ export function scoreSentimentLexemes(
   if (hasRequest && negSum > 0 && !(infoLike && negSum < 2)) sum -= 0.75;
   if (infoLike && sum < 0 && sum > -3.5) sum *= 0.45; // asking how/when with a problem in the background
 
+  const terms: SentimentTerm[] = [];
+  for (const h of hits) if (h.w !== 0) terms.push({ term: h.term, weight: Math.round(h.w * 100) / 100 });
   const label: SentimentLabel = sum <= -LABEL_THRESHOLD ? 'negatif' : sum >= LABEL_THRESHOLD ? 'positif' : 'netral';
   const score = Math.round((sum / (Math.abs(sum) + 2)) * 1000) / 1000;
   return {
     label,
     score,
-    terms: hits.filter((h) => h.w !== 0).map((h) => ({ term: h.term, weight: Math.round(h.w * 100) / 100 })),
+    terms,
     sarcasm,
   };
 }
