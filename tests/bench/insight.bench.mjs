@@ -6,7 +6,7 @@
 //
 //   npm run bench:insight                       ~20 s, 120k-document memory pass
 //   BENCH_DOCS=1000000 npm run bench:insight    1,000,000-document memory pass
-//   BENCH_ROUNDS=5 npm run bench:insight        more alternating rounds (default 3)
+//   BENCH_PERIODS=5 npm run bench:insight       more wink recycling periods per side (default 3)
 //
 // Contract: the figure is printed LAST, as one line of name=value pairs.
 import { readFileSync } from 'node:fs';
@@ -99,26 +99,41 @@ function meter(fn) {
   };
 }
 
-// The two sides alternate for ROUNDS rounds and each reports its median, because this machine's
-// speed drifts over seconds. A round is one wink recycling period of documents on each side, so
-// every round of either side pays for exactly one new wink instance (about 0.1 s): with rounds
-// of equal time instead, single rounds ranged from 25k to 81k docs/s depending on whether one fell in.
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
-const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+// The two sides alternate in chunks of CHUNK documents, because this machine's speed drifts by a
+// quarter within seconds: with whole rounds of 50k documents per side (2 s and 1 s), single rounds
+// of the same code gave ratios from 0.40 to 0.55. In short alternating chunks the drift falls on
+// both sides alike. Each side covers PERIODS whole wink recycling periods, so each pays for exactly
+// PERIODS new wink instances (about 0.1 s each, and the first sight of every word after one).
+const PERIODS = Math.max(1, Number(process.env.BENCH_PERIODS ?? 3));
+const CHUNK = 2_500;
+if (lib.WINK_RESET_EVERY_DOCS % CHUNK !== 0) throw new Error(`chunks of ${CHUNK} do not tile a recycling period of ${lib.WINK_RESET_EVERY_DOCS}`);
 const pipeMeter = meter((t) => engine.analyze(t));
 const tokMeter = meter(winkTokenize);
-const pipeRates = [];
-const tokRates = [];
-// A full collection before each round, so neither side pays for the other's garbage.
-for (let r = 0; r < ROUNDS; r++) {
-  gc();
-  pipeRates.push(pipeMeter.timed(lib.WINK_RESET_EVERY_DOCS));
-  gc();
-  tokRates.push(tokMeter.timed(lib.WINK_RESET_EVERY_DOCS));
+const chunksPerPeriod = lib.WINK_RESET_EVERY_DOCS / CHUNK;
+const periodSeconds = []; // [pipeline, wink] per period
+gc();
+for (let period = 0; period < PERIODS; period++) {
+  let pipeS = 0;
+  let tokS = 0;
+  for (let c = 0; c < chunksPerPeriod; c++) {
+    // who goes first alternates too, so neither always runs on the other's cache
+    if (c & 1) {
+      tokS += CHUNK / tokMeter.timed(CHUNK);
+      pipeS += CHUNK / pipeMeter.timed(CHUNK);
+    } else {
+      pipeS += CHUNK / pipeMeter.timed(CHUNK);
+      tokS += CHUNK / tokMeter.timed(CHUNK);
+    }
+  }
+  periodSeconds.push([pipeS, tokS]);
 }
-const pipe = { docsPerS: median(pipeRates), n: pipeMeter.n };
-const tok = { docsPerS: median(tokRates), n: tokMeter.n };
-console.log(`rounds of ${lib.WINK_RESET_EVERY_DOCS} documents (docs/s, pipeline / wink): ${pipeRates.map((p, i) => `${Math.round(p)}/${Math.round(tokRates[i])}`).join('  ')}`);
+const docsPerSide = PERIODS * lib.WINK_RESET_EVERY_DOCS;
+const pipe = { docsPerS: docsPerSide / periodSeconds.reduce((t, p) => t + p[0], 0), n: pipeMeter.n };
+const tok = { docsPerS: docsPerSide / periodSeconds.reduce((t, p) => t + p[1], 0), n: tokMeter.n };
+console.log(
+  `periods of ${lib.WINK_RESET_EVERY_DOCS} documents in chunks of ${CHUNK} (docs/s, pipeline / wink, ratio): ` +
+    periodSeconds.map(([p, t]) => `${Math.round(lib.WINK_RESET_EVERY_DOCS / p)}/${Math.round(lib.WINK_RESET_EVERY_DOCS / t)} ${(t / p).toFixed(3)}`).join('  '),
+);
 
 // Memory pass: a fresh engine (same models) on a stream of new documents.
 const mem = new lib.InsightEngine(engine.topic, engine.sentiment);
