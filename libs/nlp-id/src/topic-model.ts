@@ -162,9 +162,9 @@ interface StemInfo {
   /** Known character n-gram ids of an unknown, non-negated stem, in order (duplicates kept); null otherwise. */
   topicChars: Int32Array | null;
   /**
-   * Known pairs with this stem as the first word: [second key, feature id, …]
-   * sorted by second key (null if none). A pair lookup is a binary search in
-   * a few integers, without hashing or building the "a_b" string.
+   * Known pairs with this stem as the first word (null if none), as an
+   * open-addressing table of [second key, feature id] slots (see `pairTable`).
+   * A pair lookup is usually one probe, without building the "a_b" string.
    */
   topicPairs: Int32Array | null;
   /** Key of this stem as the second word of a known pair, -1 if never. */
@@ -186,18 +186,39 @@ function asciiGramKey(w: string, start: number, n: number): number {
   return key;
 }
 
-/** Feature id of the pair with second key `second` in a stem's `topicPairs`, or -1. */
-function pairId(pairs: Int32Array, second: number): number {
-  let lo = 0;
-  let hi = (pairs.length >> 1) - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = pairs[2 * mid];
-    if (v === second) return pairs[2 * mid + 1];
-    if (v < second) lo = mid + 1;
-    else hi = mid - 1;
+/**
+ * [second key, feature id, …] pairs as an open-addressing table: a power of
+ * two of slots, at most half full, empty slots keyed -1. Common stems begin
+ * hundreds of pairs; a binary search over those cost several cache misses
+ * per word, a probe here costs one.
+ */
+function pairTable(list: readonly number[]): Int32Array {
+  const count = list.length / 2;
+  let slots = 2;
+  while (slots < count * 2) slots <<= 1;
+  const table = new Int32Array(slots * 2).fill(-1);
+  for (let i = 0; i < count; i++) {
+    let s = pairSlot(list[2 * i], slots);
+    while (table[2 * s] !== -1) s = (s + 1) & (slots - 1);
+    table[2 * s] = list[2 * i];
+    table[2 * s + 1] = list[2 * i + 1];
   }
-  return -1;
+  return table;
+}
+
+/** Home slot of a second key: the top bits of a multiplicative hash. */
+function pairSlot(key: number, slots: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> (Math.clz32(slots) + 1);
+}
+
+/** Feature id of the pair with second key `second` in a stem's `topicPairs`, or -1. */
+function pairId(table: Int32Array, second: number): number {
+  const slots = table.length >> 1;
+  for (let s = pairSlot(second, slots); ; s = (s + 1) & (slots - 1)) {
+    const key = table[2 * s];
+    if (key === second) return table[2 * s + 1];
+    if (key === -1) return -1;
+  }
 }
 
 export class TopicModel {
@@ -287,15 +308,7 @@ export class TopicModel {
         list.push(second, id);
       }
     }
-    for (const [a, list] of byFirst) {
-      const order = Array.from({ length: list.length / 2 }, (_, i) => i).sort((x, y) => list[2 * x] - list[2 * y]);
-      const sorted = new Int32Array(list.length);
-      order.forEach((o, i) => {
-        sorted[2 * i] = list[2 * o];
-        sorted[2 * i + 1] = list[2 * o + 1];
-      });
-      this.pairsByFirst.set(a, sorted);
-    }
+    for (const [a, list] of byFirst) this.pairsByFirst.set(a, pairTable(list));
     this.version = version ?? `topic-cnb-${fingerprint(countsSignature(counts) + JSON.stringify(this.options))}`;
   }
 
