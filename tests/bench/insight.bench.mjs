@@ -81,16 +81,20 @@ function meter(fn) {
   for (let i = 0; i < docs.length; i++) fn(docs[i]); // warm-up, not timed
   let next = 0;
   let total = 0;
-  let tokens = 0;
+  let produced = 0;
   return {
     get n() {
       return total;
+    },
+    /** Calls that returned a result: equal to `n`, or a side silently did nothing. */
+    get produced() {
+      return produced;
     },
     timed(count) {
       const start = performance.now();
       for (let j = 0; j < count; j++) {
         const r = fn(docs[next]);
-        tokens += r ? 1 : 0;
+        produced += r ? 1 : 0;
         if (++next === docs.length) next = 0;
       }
       total += count;
@@ -128,6 +132,7 @@ for (let period = 0; period < PERIODS; period++) {
   periodSeconds.push([pipeS, tokS]);
 }
 const docsPerSide = PERIODS * lib.WINK_RESET_EVERY_DOCS;
+for (const m of [pipeMeter, tokMeter]) if (m.produced !== m.n) throw new Error(`only ${m.produced} of ${m.n} calls returned a result`);
 const pipe = { docsPerS: docsPerSide / periodSeconds.reduce((t, p) => t + p[0], 0), n: pipeMeter.n };
 const tok = { docsPerS: docsPerSide / periodSeconds.reduce((t, p) => t + p[1], 0), n: tokMeter.n };
 console.log(
